@@ -1,0 +1,48 @@
+package dev.flagstaff.http;
+
+/**
+ * The gRPC status codes Flipt puts in its error body, with the HTTP status grpc-gateway maps each to
+ * (contract section 1.5).
+ */
+public enum Code {
+    CANCELLED(1, 499),
+    UNKNOWN(2, 500),
+    INVALID_ARGUMENT(3, 400),
+    DEADLINE_EXCEEDED(4, 504),
+    NOT_FOUND(5, 404),
+    PERMISSION_DENIED(7, 403),
+    UNIMPLEMENTED(12, 501),
+    INTERNAL(13, 500),
+    UNAVAILABLE(14, 503),
+    UNAUTHENTICATED(16, 401);
+
+    private final int grpc;
+    private final int http;
+
+    Code(int grpc, int http) {
+        this.grpc = grpc;
+        this.http = http;
+    }
+
+    public int grpc() {
+        return grpc;
+    }
+
+    public int http() {
+        return http;
+    }
+
+    /** The code grpc-gateway would report for a bare HTTP status (used for JAX-RS's own errors). */
+    public static Code forHttpStatus(int status) {
+        return switch (status) {
+            case 400, 406, 413, 415 -> INVALID_ARGUMENT;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> PERMISSION_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405, 501 -> UNIMPLEMENTED;
+            case 503 -> UNAVAILABLE;
+            case 504 -> DEADLINE_EXCEEDED;
+            default -> INTERNAL;
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package dev.flagstaff.http;
+
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where failures become responses: always {@code {"code","message","details":[]}} with the
+ * HTTP status grpc-gateway uses for the code (contract section 1.5). Client errors are not logged;
+ * anything unexpected is logged once, with the request it broke, and answered with a generic 500 so no
+ * internals (SQL, stack traces) reach the client.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return error(api.code(), api.getMessage());
+        }
+        if (failure instanceof JsonParsingException parsing) {
+            return error(Code.INVALID_ARGUMENT, parsing.getMessage());
+        }
+        if (failure instanceof NotAllowedException) {
+            return error(Code.UNIMPLEMENTED, "Method Not Allowed");
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status < 500) {
+                return error(Code.forHttpStatus(status), Response.Status.fromStatusCode(status) != null
+                        ? Response.Status.fromStatusCode(status).getReasonPhrase() : "request failed");
+            }
+        }
+        ApiException cause = apiCause(failure);
+        if (cause != null) {
+            return error(cause.code(), cause.getMessage());
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure on " + describeRequest(), failure);
+        return error(Code.INTERNAL, "internal error");
+    }
+
+    /** The error body every route uses. */
+    public static Response error(Code code, String message) {
+        return Response.status(code.http())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code.grpc(), message))
+                .build();
+    }
+
+    private static ApiException apiCause(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    private String describeRequest() {
+        try {
+            return request.getMethod() + " " + uriInfo.getRequestUri().getRawPath();
+        } catch (RuntimeException e) {
+            return "a request";
+        }
+    }
+
+    /** The contract's error body; {@code details} is always empty. */
+    public record ErrorBody(int code, String message) implements JsonWritable {
+        @Override
+        public void writeTo(JsonOut out) {
+            out.int32("code", code).str("message", message).strings("details", java.util.List.of());
+        }
+    }
+}

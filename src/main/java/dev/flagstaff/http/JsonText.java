@@ -1,0 +1,70 @@
+package dev.flagstaff.http;
+
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * JSON carried as text inside a field (variant attachments): validated as any JSON value and compacted by
+ * dropping insignificant whitespace only, so numbers and string escapes stay exactly as the client wrote
+ * them (as Go's json.Compact does).
+ */
+public final class JsonText {
+
+    /** Flipt's limit for an attachment: more than this many bytes is refused. */
+    public static final int MAX_ATTACHMENT_BYTES = 1_024_000;
+
+    private JsonText() {
+    }
+
+    /** Validates a variant attachment and returns it compacted; {@code ""} stays {@code ""}. */
+    public static String attachment(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        if (!isValid(text)) {
+            throw ApiException.invalidField("attachment", "must be a json string");
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_ATTACHMENT_BYTES) {
+            throw ApiException.invalidField("attachment", "must be less than 1000 KB");
+        }
+        return compact(text);
+    }
+
+    public static boolean isValid(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            reader.readValue();
+            return true;
+        } catch (jakarta.json.JsonException e) {
+            return false;
+        }
+    }
+
+    /** Removes whitespace outside strings from valid JSON text. */
+    public static String compact(String json) {
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.flagstaff.http;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+import java.net.URI;
+
+/**
+ * Flipt's routing conventions that apply before a resource is chosen (contract section 1.1): one trailing
+ * {@code /} is ignored, and every API answer is JSON whatever the client's {@code Accept} says.
+ */
+@Provider
+@PreMatching
+public class RoutingFilter implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        URI uri = request.getUriInfo().getRequestUri();
+        String path = uri.getRawPath();
+        if (path != null && path.length() > 1 && path.endsWith("/")) {
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
+                    + path.substring(0, path.length() - 1) + query));
+        }
+        request.getHeaders().remove(HttpHeaders.ACCEPT);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.flagstaff.persistence;
+
+import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.ValidationMode;
+import jakarta.persistence.spi.ClassTransformer;
+import jakarta.persistence.spi.PersistenceUnitInfo;
+import jakarta.persistence.spi.PersistenceUnitTransactionType;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The persistence unit, described in code rather than in a persistence.xml so that the application server
+ * does not build one of its own: Flagstaff chooses the DataSource at start-up from its settings and hands
+ * it to EclipseLink. Resource-local transactions ({@link Transactions}), no shared cache (the database is
+ * the truth; several Flagstaff instances may share it), no schema generation (Flyway owns the schema).
+ */
+final class FlagstaffPersistenceUnit implements PersistenceUnitInfo {
+
+    static final String NAME = "flagstaff";
+
+    private final DataSource dataSource;
+    private final List<String> entityClasses;
+    private final ClassLoader classLoader;
+
+    FlagstaffPersistenceUnit(DataSource dataSource, List<Class<?>> entities) {
+        this.dataSource = dataSource;
+        this.entityClasses = entities.stream().map(Class::getName).toList();
+        this.classLoader = FlagstaffPersistenceUnit.class.getClassLoader();
+    }
+
+    @Override
+    public String getPersistenceUnitName() {
+        return NAME;
+    }
+
+    @Override
+    public String getPersistenceProviderClassName() {
+        return "org.eclipse.persistence.jpa.PersistenceProvider";
+    }
+
+    @Override
+    public PersistenceUnitTransactionType getTransactionType() {
+        return PersistenceUnitTransactionType.RESOURCE_LOCAL;
+    }
+
+    @Override
+    public DataSource getJtaDataSource() {
+        return null;
+    }
+
+    @Override
+    public DataSource getNonJtaDataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public List<String> getMappingFileNames() {
+        return List.of();
+    }
+
+    @Override
+    public List<URL> getJarFileUrls() {
+        return List.of();
+    }
+
+    @Override
+    public URL getPersistenceUnitRootUrl() {
+        return null;
+    }
+
+    @Override
+    public List<String> getManagedClassNames() {
+        return entityClasses;
+    }
+
+    @Override
+    public boolean excludeUnlistedClasses() {
+        return true;
+    }
+
+    @Override
+    public SharedCacheMode getSharedCacheMode() {
+        return SharedCacheMode.NONE;
+    }
+
+    @Override
+    public ValidationMode getValidationMode() {
+        return ValidationMode.NONE;
+    }
+
+    @Override
+    public Properties getProperties() {
+        return new Properties();
+    }
+
+    @Override
+    public String getPersistenceXMLSchemaVersion() {
+        return "3.0";
+    }
+
+    @Override
+    public ClassLoader getClassLoader() {
+        return classLoader;
+    }
+
+    @Override
+    public void addTransformer(ClassTransformer transformer) {
+        // no weaving: entities are used as compiled
+    }
+
+    @Override
+    public ClassLoader getNewTempClassLoader() {
+        return classLoader;
+    }
+}
