@@ -11,7 +11,7 @@ CREATE TABLE namespaces (
     is_protected  BOOLEAN NOT NULL,
     created_at    BIGINT NOT NULL,
     updated_at    BIGINT NOT NULL,
-    CONSTRAINT pk_namespaces PRIMARY KEY (namespace_key)
+    PRIMARY KEY (namespace_key)
 ) ${table_options};
 
 -- The default namespace exists from the start, protected.
@@ -32,7 +32,7 @@ CREATE TABLE flags (
     metadata           ${text_type},
     created_at         BIGINT NOT NULL,
     updated_at         BIGINT NOT NULL,
-    CONSTRAINT pk_flags PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_flags_key UNIQUE (namespace_key, flag_key),
     CONSTRAINT fk_flags_namespace FOREIGN KEY (namespace_key) REFERENCES namespaces (namespace_key) ON DELETE CASCADE
 ) ${table_options};
@@ -47,7 +47,7 @@ CREATE TABLE variants (
     attachment    ${text_type} NOT NULL,
     created_at    BIGINT NOT NULL,
     updated_at    BIGINT NOT NULL,
-    CONSTRAINT pk_variants PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_variants_key UNIQUE (flag_id, variant_key),
     CONSTRAINT fk_variants_flag FOREIGN KEY (flag_id) REFERENCES flags (id) ON DELETE CASCADE
 ) ${table_options};

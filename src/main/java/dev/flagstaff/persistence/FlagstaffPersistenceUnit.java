@@ -7,7 +7,10 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import jakarta.persistence.spi.PersistenceUnitTransactionType;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -24,11 +27,23 @@ final class FlagstaffPersistenceUnit implements PersistenceUnitInfo {
     private final DataSource dataSource;
     private final List<String> entityClasses;
     private final ClassLoader classLoader;
+    private final URL rootUrl;
 
     FlagstaffPersistenceUnit(DataSource dataSource, List<Class<?>> entities) {
         this.dataSource = dataSource;
+        this.rootUrl = emptyRoot();
         this.entityClasses = entities.stream().map(Class::getName).toList();
         this.classLoader = FlagstaffPersistenceUnit.class.getClassLoader();
+    }
+
+    private static URL emptyRoot() {
+        try {
+            Path root = Files.createTempDirectory("flagstaff-pu");
+            root.toFile().deleteOnExit();
+            return root.toUri().toURL();
+        } catch (IOException e) {
+            throw new StartupFailure("cannot create a temporary folder for the persistence unit: " + e);
+        }
     }
 
     @Override
@@ -66,9 +81,14 @@ final class FlagstaffPersistenceUnit implements PersistenceUnitInfo {
         return List.of();
     }
 
+    /**
+     * EclipseLink opens the unit's root as an archive to look for {@code META-INF/orm.xml}. Flagstaff maps
+     * with annotations only, and a WAR's class location is not an archive every server lets EclipseLink
+     * read, so the root is an empty folder of our own: nothing to find, the same on every server.
+     */
     @Override
     public URL getPersistenceUnitRootUrl() {
-        return null;
+        return rootUrl;
     }
 
     @Override

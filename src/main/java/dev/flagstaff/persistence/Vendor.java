@@ -8,9 +8,9 @@ import java.util.Map;
  * and the column types the migrations take as Flyway placeholders.
  */
 public enum Vendor {
-    H2("org.h2.Driver", "H2", "CHARACTER VARYING(1048576)", ""),
-    POSTGRESQL("org.postgresql.Driver", "PostgreSQL", "TEXT", ""),
-    MARIADB("org.mariadb.jdbc.Driver", "MySQL", "LONGTEXT", "DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    H2("org.h2.Driver", "org.eclipse.persistence.platform.database.H2Platform", "CHARACTER VARYING(1048576)", ""),
+    POSTGRESQL("org.postgresql.Driver", "org.eclipse.persistence.platform.database.PostgreSQLPlatform", "TEXT", ""),
+    MARIADB("org.mariadb.jdbc.Driver", "org.eclipse.persistence.platform.database.MySQLPlatform", "LONGTEXT", "DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
 
     private final String driverClass;
     private final String eclipseLinkTarget;

@@ -1,0 +1,121 @@
+package dev.flagstaff.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Chooses the database the deployed WAR runs on for this test run ({@code -Dflagstaff.it.db=h2|postgresql|
+ * mariadb}, set per failsafe execution), empties it, and hands its settings to Payara Micro as JVM options
+ * before Arquillian starts the server. The WAR itself is the unchanged build output.
+ * <p>
+ * An unreachable PostgreSQL or MariaDB skips the suite with a visible message, except under {@code CI=true},
+ * where it fails the run.
+ */
+public class TestDatabase implements BeforeAllCallback {
+
+    private static volatile String prepared;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String db = System.getProperty("flagstaff.it.db", "h2");
+        synchronized (TestDatabase.class) {
+            if (db.equals(prepared)) {
+                return;
+            }
+            String jvmOptions = switch (db) {
+                case "h2" -> h2();
+                case "postgresql" -> postgresql();
+                case "mariadb" -> mariadb();
+                default -> throw new IllegalArgumentException("flagstaff.it.db must be h2, postgresql or mariadb: " + db);
+            };
+            System.setProperty("payara.cmdOptions", "-Xmx512m " + jvmOptions);
+            prepared = db;
+            System.out.println("[flagstaff-it] API tests run on " + db);
+        }
+    }
+
+    /** Where a test run keeps files (the H2 database), below target/. */
+    static Path workDir() {
+        return Path.of(System.getProperty("flagstaff.it.workDir", "target/it")).toAbsolutePath();
+    }
+
+    private static String h2() {
+        Path dir = workDir().resolve("h2");
+        deleteTree(dir);
+        return "-Dflagstaff.data-dir=" + dir;
+    }
+
+    private static String postgresql() {
+        String admin = env("FLAGSTAFF_IT_POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = env("FLAGSTAFF_IT_POSTGRESQL_USER", "postgres");
+        String password = env("FLAGSTAFF_IT_POSTGRESQL_PASSWORD", "");
+        execute("PostgreSQL", admin, user, password,
+                "DROP SCHEMA IF EXISTS flagstaff_it CASCADE", "CREATE SCHEMA flagstaff_it");
+        return "-Dflagstaff.db.url=" + admin + (admin.contains("?") ? "&" : "?") + "currentSchema=flagstaff_it"
+                + " -Dflagstaff.db.user=" + user + passwordOption(password);
+    }
+
+    private static String mariadb() {
+        String admin = env("FLAGSTAFF_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+        String user = env("FLAGSTAFF_IT_MARIADB_USER", "root");
+        String password = env("FLAGSTAFF_IT_MARIADB_PASSWORD", "");
+        execute("MariaDB", admin, user, password,
+                "DROP DATABASE IF EXISTS flagstaff_it", "CREATE DATABASE flagstaff_it CHARACTER SET utf8mb4");
+        String app = admin.replaceFirst("/[^/?]*(\\?|$)", "/flagstaff_it$1");
+        return "-Dflagstaff.db.url=" + app + " -Dflagstaff.db.user=" + user + passwordOption(password);
+    }
+
+    private static void execute(String name, String url, String user, String password, String... statements) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            String message = name + " is not reachable at " + url + " as " + user + ": " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true and " + message, e);
+            }
+            System.out.println("[flagstaff-it] SKIPPED: " + message);
+            throw new TestAbortedException(message);
+        }
+    }
+
+    private static String passwordOption(String password) {
+        return password.isEmpty() ? "" : " -Dflagstaff.db.password=" + password;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
