@@ -1,0 +1,53 @@
+package dev.flagstaff.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server as an operator runs it: data in the embedded H2 file survives a restart of the process, and a
+ * bad database setting stops Flagstaff's start with one log line that names the setting.
+ */
+@Tag("embedded-only")
+class ServerProcessIT {
+
+    @Test
+    void embeddedDatabaseSurvivesARestart() {
+        Path dataDir = TestDatabase.workDir().resolve("restart-data");
+        Map<String, String> props = Map.of("flagstaff.data-dir", dataDir.toString());
+        JsonObject created;
+        try (PayaraProcess first = PayaraProcess.start("restart-1", props, Map.of()).awaitReady()) {
+            Api api = new Api(first.url());
+            created = api.post("/api/v1/flags", "{\"key\":\"survivor\",\"name\":\"Survivor\",\"enabled\":true}").ok();
+            api.post("/api/v1/flags/survivor/variants", "{\"key\":\"on\",\"attachment\":\"[1, 2]\"}").ok();
+        }
+        try (PayaraProcess second = PayaraProcess.start("restart-2", props, Map.of()).awaitReady()) {
+            JsonObject again = new Api(second.url()).get("/api/v1/flags/survivor").ok();
+            assertEquals(created.getString("createdAt"), again.getString("createdAt"));
+            assertEquals("[1,2]", again.getJsonArray("variants").getJsonObject(0).getString("attachment"));
+        }
+    }
+
+    @Test
+    void badDatabaseSettingStopsTheStartWithOneLineNamingIt() {
+        try (PayaraProcess server = PayaraProcess.start("bad-url", Map.of(),
+                Map.of("FLAGSTAFF_DB_URL", "jdbc:sqlserver://db:1433", "FLAGSTAFF_DB_PASSWORD", "s3cret-pw"))
+                .awaitReady()) {
+            String log = server.log();
+            long lines = log.lines().filter(l -> l.contains("Flagstaff cannot start")).count();
+            assertEquals(1, lines, log);
+            assertTrue(log.contains("Flagstaff cannot start: flagstaff.db.url (env FLAGSTAFF_DB_URL) = "
+                    + "jdbc:sqlserver://db:1433 is not supported"), log);
+            assertFalse(log.contains("s3cret-pw"), "the password never reaches the log");
+            assertNotEquals(200, server.status("/api/v1/namespaces"), "the API is not served");
+        }
+    }
+}
