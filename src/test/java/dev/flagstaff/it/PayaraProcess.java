@@ -37,6 +37,8 @@ final class PayaraProcess implements AutoCloseable {
     static PayaraProcess start(String name, Map<String, String> systemProperties, Map<String, String> environment) {
         try {
             int port = freePort();
+            Path rootDir = TestDatabase.workDir().resolve(name + "-root");
+            TestDatabase.deleteTree(rootDir); // Payara redeploys whatever an old root folder holds
             Path log = TestDatabase.workDir().resolve(name + ".log");
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
@@ -45,7 +47,7 @@ final class PayaraProcess implements AutoCloseable {
             command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("flagstaff.it.war", "target/flagstaff.war"),
                     "--contextroot", "/", "--nocluster", "--port", Integer.toString(port),
-                    "--rootdir", TestDatabase.workDir().resolve(name + "-root").toString()));
+                    "--rootdir", rootDir.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);

@@ -22,6 +22,7 @@ class ServerProcessIT {
     @Test
     void embeddedDatabaseSurvivesARestart() {
         Path dataDir = TestDatabase.workDir().resolve("restart-data");
+        TestDatabase.deleteTree(dataDir);
         Map<String, String> props = Map.of("flagstaff.data-dir", dataDir.toString());
         JsonObject created;
         try (PayaraProcess first = PayaraProcess.start("restart-1", props, Map.of()).awaitReady()) {
@@ -33,6 +34,18 @@ class ServerProcessIT {
             JsonObject again = new Api(second.url()).get("/api/v1/flags/survivor").ok();
             assertEquals(created.getString("createdAt"), again.getString("createdAt"));
             assertEquals("[1,2]", again.getJsonArray("variants").getJsonObject(0).getString("attachment"));
+        }
+    }
+
+    @Test
+    void containerDataSourceByJndiName() {
+        // Payara's own default DataSource (its bundled H2), named the way an operator names theirs
+        try (PayaraProcess server = PayaraProcess.start("jndi", Map.of("flagstaff.db.jndi", "jdbc/__default"),
+                Map.of()).awaitReady()) {
+            assertTrue(server.log().contains("Flagstaff database ready: H2 at JNDI jdbc/__default"), server.log());
+            Api api = new Api(server.url());
+            api.post("/api/v1/namespaces", "{\"key\":\"jndi\",\"name\":\"JNDI\"}").ok();
+            assertEquals("jndi", api.get("/api/v1/namespaces/jndi").ok().getString("key"));
         }
     }
 

@@ -102,7 +102,7 @@ public class TestDatabase implements BeforeAllCallback {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
