@@ -3,6 +3,11 @@ package dev.flagstaff.persistence;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
 import dev.flagstaff.namespaces.entity.Namespace;
+import dev.flagstaff.rollouts.entity.Rollout;
+import dev.flagstaff.rules.entity.Distribution;
+import dev.flagstaff.rules.entity.Rule;
+import dev.flagstaff.segments.entity.Constraint;
+import dev.flagstaff.segments.entity.Segment;
 
 import java.util.List;
 
@@ -12,7 +17,12 @@ final class Entities {
     static final List<Class<?>> ALL = List.of(
             Namespace.class,
             Flag.class,
-            Variant.class);
+            Variant.class,
+            Segment.class,
+            Constraint.class,
+            Rule.class,
+            Distribution.class,
+            Rollout.class);
 
     private Entities() {
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.UUID;
@@ -157,11 +158,25 @@ public class FlagService {
     }
 
     public static Flag find(EntityManager em, String namespace, String key) {
-        List<Flag> found = em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns AND f.key = :key",
-                        Flag.class)
+        return find(em, namespace, key, false);
+    }
+
+    /**
+     * The flag with its row locked until the transaction ends, or null. Writes to a flag's rules and rollouts
+     * take this lock first, so they apply one after the other and ranks stay consistent.
+     */
+    public static Flag lock(EntityManager em, String namespace, String key) {
+        return find(em, namespace, key, true);
+    }
+
+    private static Flag find(EntityManager em, String namespace, String key, boolean lock) {
+        var query = em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns AND f.key = :key", Flag.class)
                 .setParameter("ns", namespace)
-                .setParameter("key", key)
-                .getResultList();
+                .setParameter("key", key);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        List<Flag> found = query.getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 

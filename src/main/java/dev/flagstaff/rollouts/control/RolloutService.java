@@ -1,0 +1,165 @@
+package dev.flagstaff.rollouts.control;
+
+import dev.flagstaff.flags.control.FlagService;
+import dev.flagstaff.flags.control.Ranks;
+import dev.flagstaff.flags.entity.Flag;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.GoQuote;
+import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Timestamps;
+import dev.flagstaff.persistence.Transactions;
+import dev.flagstaff.rollouts.entity.Rollout;
+import dev.flagstaff.segments.control.SegmentService;
+import dev.flagstaff.segments.entity.Segment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Rollouts of boolean flags (contract section 3.9). Writes lock the flag's row first; ranks are unique per
+ * flag, closed up after a delete, and an order names every rollout once.
+ */
+@ApplicationScoped
+public class RolloutService {
+
+    @Inject
+    Transactions transactions;
+
+    public Page.Slice<Rollout> list(String namespace, String flagKey, Page page) {
+        return transactions.read(em -> {
+            var query = em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
+                            + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
+                    .setParameter("ns", namespace)
+                    .setParameter("flag", flagKey)
+                    .setFirstResult(page.offset());
+            if (page.fetchSize() > 0) {
+                query.setMaxResults(page.fetchSize());
+            }
+            List<Rollout> rows = query.getResultList();
+            rows.forEach(RolloutService::load);
+            long total = em.createQuery("SELECT COUNT(r) FROM Rollout r WHERE r.namespaceKey = :ns "
+                            + "AND r.flag.key = :flag", Long.class)
+                    .setParameter("ns", namespace)
+                    .setParameter("flag", flagKey)
+                    .getSingleResult();
+            return page.slice(rows, Rollout::id, total);
+        });
+    }
+
+    /** A rollout by id within the namespace. */
+    public Rollout get(String namespace, String id) {
+        return transactions.read(em -> {
+            Rollout rollout = em.find(Rollout.class, id);
+            if (rollout == null || !rollout.namespaceKey().equals(namespace)) {
+                throw rolloutNotFound(namespace, id);
+            }
+            return load(rollout);
+        });
+    }
+
+    public Rollout create(String namespace, String flagKey, int rank, String description, RolloutRule rule) {
+        return transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            List<Rollout> rollouts = flag == null ? List.of() : ranked(em, flag);
+            if (rollouts.stream().anyMatch(r -> r.rank() == rank)) {
+                throw ApiException.invalid("rank number: " + rank + " already exists");
+            }
+            if (flag == null) {
+                throw ApiException.notFound("flag", namespace + "/" + flagKey);
+            }
+            String id = UUID.randomUUID().toString();
+            long now = Timestamps.nowMicros();
+            Rollout rollout = rule instanceof RolloutRule.Segments s
+                    ? Rollout.segment(id, flag, rank, description, segments(em, namespace, flagKey, s), s.operator(),
+                            s.value(), now)
+                    : Rollout.threshold(id, flag, rank, description, ((RolloutRule.Threshold) rule).percentage(),
+                            ((RolloutRule.Threshold) rule).value(), now);
+            em.persist(rollout);
+            return rollout;
+        });
+    }
+
+    public Rollout update(String namespace, String flagKey, String id, String description, RolloutRule rule) {
+        return transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            Rollout rollout = flag == null ? null : findRollout(em, flag, id);
+            if (rollout == null) {
+                throw rolloutNotFound(namespace, id);
+            }
+            if (rollout.type() != rule.type()) {
+                throw ApiException.invalid("cannot change type of rollout: have " + GoQuote.quote(rollout.type().name())
+                        + " attempted " + GoQuote.quote(rule.type().name()));
+            }
+            long now = Timestamps.nowMicros();
+            if (rule instanceof RolloutRule.Segments s) {
+                rollout.updateSegment(description, segments(em, namespace, flagKey, s), s.operator(), s.value(), now);
+            } else if (rule instanceof RolloutRule.Threshold t) {
+                rollout.updateThreshold(description, t.percentage(), t.value(), now);
+            }
+            return load(rollout);
+        });
+    }
+
+    /** Deletes a rollout and ranks the rest 1..n again; idempotent. */
+    public void delete(String namespace, String flagKey, String id) {
+        transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            Rollout rollout = flag == null ? null : findRollout(em, flag, id);
+            if (rollout != null) {
+                em.remove(rollout);
+                em.flush();
+                long now = Timestamps.nowMicros();
+                Ranks.renumber(ranked(em, flag), (r, rank) -> r.rank(rank, now));
+            }
+            return null;
+        });
+    }
+
+    /** Ranks the flag's rollouts in the order of {@code rolloutIds}, which must name every one of them once. */
+    public void order(String namespace, String flagKey, List<String> rolloutIds) {
+        transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            if (flag == null) {
+                throw ApiException.notFound("flag", namespace + "/" + flagKey);
+            }
+            List<Rollout> rollouts = ranked(em, flag);
+            Ranks.checkFullOrder("rolloutIds", rolloutIds, rollouts, Rollout::id);
+            long now = Timestamps.nowMicros();
+            for (Rollout rollout : rollouts) {
+                rollout.rank(rolloutIds.indexOf(rollout.id()) + 1, now);
+            }
+            return null;
+        });
+    }
+
+    /** The rollout's segments, locked; a missing one is Flipt's (oddly quoted) 404. */
+    private static List<Segment> segments(EntityManager em, String namespace, String flagKey,
+                                          RolloutRule.Segments rule) {
+        return SegmentService.lockAll(em, namespace, rule.segmentKeys(), missing -> ApiException.notFound(
+                "flag \"" + namespace + "/" + flagKey + " or segment " + missing + "\" not found"));
+    }
+
+    private static Rollout findRollout(EntityManager em, Flag flag, String id) {
+        Rollout rollout = em.find(Rollout.class, id);
+        return rollout != null && rollout.flag().id().equals(flag.id()) ? rollout : null;
+    }
+
+    private static List<Rollout> ranked(EntityManager em, Flag flag) {
+        return em.createQuery("SELECT r FROM Rollout r WHERE r.flag = :flag ORDER BY r.rank, r.createdAt, r.id",
+                        Rollout.class)
+                .setParameter("flag", flag)
+                .getResultList();
+    }
+
+    private static ApiException rolloutNotFound(String namespace, String id) {
+        return ApiException.notFound("rollout", namespace + "/" + id);
+    }
+
+    private static Rollout load(Rollout rollout) {
+        rollout.segments().size();
+        return rollout;
+    }
+}

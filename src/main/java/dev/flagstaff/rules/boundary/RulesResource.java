@@ -1,0 +1,121 @@
+package dev.flagstaff.rules.boundary;
+
+import dev.flagstaff.flags.control.Ranks;
+import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.NamespaceKey;
+import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Query;
+import dev.flagstaff.http.Validate;
+import dev.flagstaff.rules.control.CreateRule;
+import dev.flagstaff.rules.control.DistributionFields;
+import dev.flagstaff.rules.control.RuleService;
+import dev.flagstaff.rules.control.UpdateRule;
+import dev.flagstaff.segments.entity.SegmentOperator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v1/namespaces/{ns}/flags/{flagKey}/rules}: rules and distributions, contract sections 3.7 and
+ * 3.8; the legacy routes ({@link LegacyRulesResource}) inherit every method with a null {@code ns}.
+ * Service: {@link RuleService}; tables {@code rules}, {@code rule_segments}, {@code distributions}.
+ */
+@ApplicationScoped
+@Path("api/v1/namespaces/{ns}/flags/{flagKey}/rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesResource {
+
+    @Inject
+    RuleService rules;
+
+    @GET
+    public JsonWritable list(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
+        Query query = Query.of(uri);
+        return RuleJson.list(rules.list(NamespaceKey.resolve(ns, query), flagKey, Page.from(query, true)));
+    }
+
+    @POST
+    public JsonWritable create(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        CreateRule request = new CreateRule(b.string("segmentKey"), b.strings("segmentKeys"),
+                b.enumValue("segmentOperator", SegmentOperator.class, SegmentOperator.PROTO_NAME), b.int32("rank"));
+        return new RuleJson(rules.create(NamespaceKey.resolve(ns, b), flagKey, request));
+    }
+
+    @PUT
+    @Path("order")
+    public JsonWritable order(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        rules.order(NamespaceKey.resolve(ns, b), flagKey, Ranks.orderRequest("ruleIds", b.strings("ruleIds")));
+        return JsonWritable.EMPTY;
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonWritable get(@PathParam("ns") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+        return new RuleJson(rules.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public JsonWritable update(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+                               @PathParam("id") String id, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        UpdateRule request = UpdateRule.of(b.string("segmentKey"), b.strings("segmentKeys"),
+                b.enumValue("segmentOperator", SegmentOperator.class, SegmentOperator.PROTO_NAME));
+        return new RuleJson(rules.update(NamespaceKey.resolve(ns, b), flagKey, id, request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+                               @PathParam("id") String id, @Context UriInfo uri) {
+        rules.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
+        return JsonWritable.EMPTY;
+    }
+
+    @POST
+    @Path("{ruleId}/distributions")
+    public JsonWritable createDistribution(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+                                           @PathParam("ruleId") String ruleId, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        return new DistributionJson(rules.createDistribution(NamespaceKey.resolve(ns, b), flagKey, ruleId,
+                distributionFields(b)));
+    }
+
+    @PUT
+    @Path("{ruleId}/distributions/{id}")
+    public JsonWritable updateDistribution(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+                                           @PathParam("ruleId") String ruleId, @PathParam("id") String id,
+                                           JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        return new DistributionJson(rules.updateDistribution(NamespaceKey.resolve(ns, b), flagKey, ruleId, id,
+                distributionFields(b)));
+    }
+
+    @DELETE
+    @Path("{ruleId}/distributions/{id}")
+    public JsonWritable deleteDistribution(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+                                           @PathParam("ruleId") String ruleId, @PathParam("id") String id,
+                                           @Context UriInfo uri) {
+        Query query = Query.of(uri);
+        String variantId = query.string("variantId");
+        Validate.notEmpty("variantId", variantId);
+        rules.deleteDistribution(NamespaceKey.resolve(ns, query), flagKey, ruleId, id, variantId);
+        return JsonWritable.EMPTY;
+    }
+
+    private static DistributionFields distributionFields(JsonBody b) {
+        return new DistributionFields(b.string("variantId"), b.float32("rollout"));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.flagstaff.rules.control;
+
+import dev.flagstaff.flags.control.FlagService;
+import dev.flagstaff.flags.control.Ranks;
+import dev.flagstaff.flags.entity.Flag;
+import dev.flagstaff.flags.entity.Variant;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.GoQuote;
+import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Timestamps;
+import dev.flagstaff.persistence.Transactions;
+import dev.flagstaff.rules.entity.Distribution;
+import dev.flagstaff.rules.entity.Rule;
+import dev.flagstaff.segments.control.SegmentService;
+import dev.flagstaff.segments.entity.Segment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Rules of variant flags and their distributions (contract sections 3.7 and 3.8). Writes lock the flag's
+ * row first, so concurrent writes to one flag apply one after the other and its rules are always ranked
+ * 1..n: a new rule is inserted at its rank (at most n + 1), a delete closes the gap, an order names them all.
+ */
+@ApplicationScoped
+public class RuleService {
+
+    @Inject
+    Transactions transactions;
+
+    /** A flag's rules by rank; an empty list when the flag does not exist. */
+    public Page.Slice<Rule> list(String namespace, String flagKey, Page page) {
+        return transactions.read(em -> {
+            var query = em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
+                            + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                    .setParameter("ns", namespace)
+                    .setParameter("flag", flagKey)
+                    .setHint("eclipselink.batch", "r.distributions")
+                    .setFirstResult(page.offset());
+            if (page.fetchSize() > 0) {
+                query.setMaxResults(page.fetchSize());
+            }
+            List<Rule> rows = query.getResultList();
+            rows.forEach(RuleService::load);
+            long total = em.createQuery("SELECT COUNT(r) FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag",
+                            Long.class)
+                    .setParameter("ns", namespace)
+                    .setParameter("flag", flagKey)
+                    .getSingleResult();
+            return page.slice(rows, Rule::id, total);
+        });
+    }
+
+    /** A rule by id within the namespace (Flipt does not check the flag key of the path here). */
+    public Rule get(String namespace, String id) {
+        return transactions.read(em -> {
+            Rule rule = em.find(Rule.class, id);
+            if (rule == null || !rule.namespaceKey().equals(namespace)) {
+                throw ruleNotFound(namespace, id);
+            }
+            return load(rule);
+        });
+    }
+
+    public Rule create(String namespace, String flagKey, CreateRule request) {
+        return transactions.write(em -> {
+            ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
+                    + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            if (flag == null) {
+                throw notFound;
+            }
+            List<Segment> segments = SegmentService.lockAll(em, namespace, request.segmentKeys(), key -> notFound);
+            long now = Timestamps.nowMicros();
+            List<Rule> rules = ranked(em, flag);
+            int rank = Math.min(request.rank(), rules.size() + 1);
+            rules.stream().filter(r -> r.rank() >= rank).forEach(r -> r.rank(r.rank() + 1, now));
+            Rule rule = new Rule(UUID.randomUUID().toString(), flag, segments, request.segmentOperator(), rank, now);
+            em.persist(rule);
+            return rule;
+        });
+    }
+
+    public Rule update(String namespace, String flagKey, String id, UpdateRule request) {
+        return transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            Rule rule = flag == null ? null : findRule(em, flag, id);
+            if (rule == null) {
+                throw ruleNotFound(namespace, id);
+            }
+            List<Segment> segments = SegmentService.lockAll(em, namespace, request.segmentKeys(),
+                    key -> ruleNotFound(namespace, id));
+            rule.retarget(segments, request.segmentOperator(), Timestamps.nowMicros());
+            return load(rule);
+        });
+    }
+
+    /** Deletes a rule with its distributions and ranks the rest 1..n again; idempotent. */
+    public void delete(String namespace, String flagKey, String id) {
+        transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            Rule rule = flag == null ? null : findRule(em, flag, id);
+            if (rule != null) {
+                em.remove(rule);
+                em.flush();
+                long now = Timestamps.nowMicros();
+                Ranks.renumber(ranked(em, flag), (r, rank) -> r.rank(rank, now));
+            }
+            return null;
+        });
+    }
+
+    /** Ranks the flag's rules in the order of {@code ruleIds}, which must name every one of them once. */
+    public void order(String namespace, String flagKey, List<String> ruleIds) {
+        transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            if (flag == null) {
+                throw ApiException.notFound("flag", namespace + "/" + flagKey);
+            }
+            List<Rule> rules = ranked(em, flag);
+            Ranks.checkFullOrder("ruleIds", ruleIds, rules, Rule::id);
+            long now = Timestamps.nowMicros();
+            for (Rule rule : rules) {
+                rule.rank(ruleIds.indexOf(rule.id()) + 1, now);
+            }
+            return null;
+        });
+    }
+
+    public Distribution createDistribution(String namespace, String flagKey, String ruleId,
+                                           DistributionFields request) {
+        return transactions.write(em -> {
+            Target target = target(em, namespace, flagKey, ruleId, request.variantId());
+            Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
+                    target.variant(), request.rollout(), Timestamps.nowMicros());
+            em.persist(distribution);
+            return distribution;
+        });
+    }
+
+    public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
+                                           DistributionFields request) {
+        return transactions.write(em -> {
+            Distribution distribution = em.find(Distribution.class, id);
+            if (distribution == null || !distribution.rule().id().equals(ruleId)
+                    || !distribution.rule().namespaceKey().equals(namespace)
+                    || !distribution.rule().flagKey().equals(flagKey)) {
+                throw ApiException.notFound("distribution", id);
+            }
+            Target target = target(em, namespace, flagKey, ruleId, request.variantId());
+            distribution.update(target.variant(), request.rollout(), Timestamps.nowMicros());
+            return distribution;
+        });
+    }
+
+    /** Deletes a distribution of the rule that points at {@code variantId}; idempotent. */
+    public void deleteDistribution(String namespace, String flagKey, String ruleId, String id, String variantId) {
+        transactions.write(em -> {
+            Flag flag = FlagService.lock(em, namespace, flagKey);
+            Distribution distribution = flag == null ? null : em.find(Distribution.class, id);
+            if (distribution != null && distribution.rule().id().equals(ruleId)
+                    && distribution.rule().flag().id().equals(flag.id())
+                    && distribution.variant().id().equals(variantId)) {
+                em.remove(distribution);
+            }
+            return null;
+        });
+    }
+
+    private record Target(Rule rule, Variant variant) {
+    }
+
+    /** The rule and variant a distribution joins; both must belong to the flag in the namespace. */
+    private static Target target(EntityManager em, String namespace, String flagKey, String ruleId,
+                                 String variantId) {
+        Flag flag = FlagService.lock(em, namespace, flagKey);
+        Rule rule = flag == null ? null : findRule(em, flag, ruleId);
+        Variant variant = flag == null ? null : em.find(Variant.class, variantId);
+        if (rule == null || variant == null || !variant.flag().id().equals(flag.id())) {
+            throw ApiException.notFound("variant " + GoQuote.quote(variantId) + ", rule " + GoQuote.quote(ruleId)
+                    + ", flag " + GoQuote.quote(flagKey) + " in namespace " + GoQuote.quote(namespace) + " not found");
+        }
+        return new Target(rule, variant);
+    }
+
+    private static Rule findRule(EntityManager em, Flag flag, String id) {
+        Rule rule = em.find(Rule.class, id);
+        return rule != null && rule.flag().id().equals(flag.id()) ? rule : null;
+    }
+
+    private static List<Rule> ranked(EntityManager em, Flag flag) {
+        return em.createQuery("SELECT r FROM Rule r WHERE r.flag = :flag ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                .setParameter("flag", flag)
+                .getResultList();
+    }
+
+    private static ApiException ruleNotFound(String namespace, String id) {
+        return ApiException.notFound("rule", namespace + "/" + id);
+    }
+
+    private static Rule load(Rule rule) {
+        rule.segments().size();
+        rule.distributions().forEach(d -> d.variant().id());
+        return rule;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.flagstaff.segments.boundary;
+
+import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.NamespaceKey;
+import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Query;
+import dev.flagstaff.segments.control.ConstraintFields;
+import dev.flagstaff.segments.control.CreateSegment;
+import dev.flagstaff.segments.control.SegmentService;
+import dev.flagstaff.segments.control.UpdateSegment;
+import dev.flagstaff.segments.entity.ComparisonType;
+import dev.flagstaff.segments.entity.MatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v1/namespaces/{ns}/segments}: segments and constraints, contract sections 3.5 and 3.6; the
+ * legacy routes ({@link LegacySegmentsResource}) inherit every method with a null {@code ns}. Service:
+ * {@link SegmentService}; tables {@code segments}, {@code segment_constraints}.
+ */
+@ApplicationScoped
+@Path("api/v1/namespaces/{ns}/segments")
+@Produces(MediaType.APPLICATION_JSON)
+public class SegmentsResource {
+
+    @Inject
+    SegmentService segments;
+
+    @GET
+    public JsonWritable list(@PathParam("ns") String ns, @Context UriInfo uri) {
+        Query query = Query.of(uri);
+        return SegmentJson.list(segments.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
+    }
+
+    @POST
+    public JsonWritable create(@PathParam("ns") String ns, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        CreateSegment request = new CreateSegment(b.string("key"), b.string("name"), b.string("description"),
+                b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
+        return new SegmentJson(segments.create(NamespaceKey.resolve(ns, b), request));
+    }
+
+    @GET
+    @Path("{key}")
+    public JsonWritable get(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+        return new SegmentJson(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
+    }
+
+    @PUT
+    @Path("{key}")
+    public JsonWritable update(@PathParam("ns") String ns, @PathParam("key") String key, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        UpdateSegment request = new UpdateSegment(b.string("name"), b.string("description"),
+                b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
+        return new SegmentJson(segments.update(NamespaceKey.resolve(ns, b), key, request));
+    }
+
+    @DELETE
+    @Path("{key}")
+    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+        segments.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
+        return JsonWritable.EMPTY;
+    }
+
+    @POST
+    @Path("{segmentKey}/constraints")
+    public JsonWritable createConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+                                         JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        return new ConstraintJson(segments.createConstraint(NamespaceKey.resolve(ns, b), segmentKey, fields(b)));
+    }
+
+    @PUT
+    @Path("{segmentKey}/constraints/{id}")
+    public JsonWritable updateConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+                                         @PathParam("id") String id, JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        return new ConstraintJson(segments.updateConstraint(NamespaceKey.resolve(ns, b), segmentKey, id, fields(b)));
+    }
+
+    @DELETE
+    @Path("{segmentKey}/constraints/{id}")
+    public JsonWritable deleteConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+                                         @PathParam("id") String id, @Context UriInfo uri) {
+        segments.deleteConstraint(NamespaceKey.resolve(ns, Query.of(uri)), segmentKey, id);
+        return JsonWritable.EMPTY;
+    }
+
+    private static ConstraintFields fields(JsonBody b) {
+        return ConstraintFields.of(b.enumValue("type", ComparisonType.class, ComparisonType.PROTO_NAME),
+                b.string("property"), b.string("operator"), b.string("value"), b.string("description"));
+    }
+}
