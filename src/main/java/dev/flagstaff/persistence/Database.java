@@ -153,6 +153,11 @@ public class Database {
         }
     }
 
+    /**
+     * Runs the migrations in {@code db/migration}. The empty {@code flyway.location} files there and in
+     * {@code db/callback} let Flyway find the folders inside a WAR on Open Liberty, whose class loader
+     * does not list directories.
+     */
     private void migrate(DatabaseSettings settings) {
         try {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
@@ -174,6 +179,7 @@ public class Database {
         properties.put("eclipselink.target-database", vendor.eclipseLinkTarget());
         properties.put("eclipselink.cache.shared.default", "false");
         properties.put("eclipselink.weaving", "false");
+        properties.put("eclipselink.target-server", "None");
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.logging.logger", "JavaLogger");
         properties.put("eclipselink.logging.level", "WARNING");

@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * The persistence unit, described in code rather than in a persistence.xml so that the application server
  * does not build one of its own: Flagstaff chooses the DataSource at start-up from its settings and hands
- * it to EclipseLink. Resource-local transactions ({@link Transactions}), no shared cache (the database is
+ * it to EclipseLink. Entities are not woven, so to-one relations load eagerly (they are declared so).
+ * Resource-local transactions ({@link Transactions}), no shared cache (the database is
  * the truth; several Flagstaff instances may share it), no schema generation (Flyway owns the schema).
  */
 final class FlagstaffPersistenceUnit implements PersistenceUnitInfo {
