@@ -2,6 +2,7 @@ package dev.flagstaff.persistence;
 
 import dev.flagstaff.http.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
@@ -21,8 +22,20 @@ public class Transactions {
     @Inject
     Database database;
 
-    /** Runs {@code work} in a transaction and commits it; any exception rolls it back and propagates. */
-    public <T> T write(Function<EntityManager, T> work) {
+    @Inject
+    Event<NamespaceChanged> changes;
+
+    /**
+     * Runs {@code work} in a transaction and commits it; any exception rolls it back and propagates. After
+     * the commit, {@link NamespaceChanged} is fired for {@code namespace}, the one the work wrote to.
+     */
+    public <T> T write(String namespace, Function<EntityManager, T> work) {
+        T result = commit(work);
+        changes.fire(new NamespaceChanged(namespace));
+        return result;
+    }
+
+    private <T> T commit(Function<EntityManager, T> work) {
         EntityManager em = database.entityManagerFactory().createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {

@@ -51,7 +51,7 @@ public class FlagService {
     }
 
     public Flag create(String namespace, CreateFlag request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             NamespaceService.require(em, namespace);
             if (find(em, namespace, request.key()) != null) {
                 throw notUnique(namespace, request.key());
@@ -65,7 +65,7 @@ public class FlagService {
     }
 
     public Flag update(String namespace, String key, UpdateFlag request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Flag flag = require(em, namespace, key);
             String defaultVariantId = request.defaultVariantId();
             if (defaultVariantId != null && !defaultVariantId.isEmpty()
@@ -85,7 +85,7 @@ public class FlagService {
 
     /** Deletes a flag with its variants (and, through the schema, everything that hangs off it); idempotent. */
     public void delete(String namespace, String key) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Flag flag = find(em, namespace, key);
             if (flag != null) {
                 em.remove(flag);
@@ -95,7 +95,7 @@ public class FlagService {
     }
 
     public Variant createVariant(String namespace, String flagKey, VariantFields request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Flag flag = require(em, namespace, flagKey);
             if (flag.variants().stream().anyMatch(v -> v.key().equals(request.key()))) {
                 throw variantNotUnique(namespace, flagKey, request.key());
@@ -108,7 +108,7 @@ public class FlagService {
     }
 
     public Variant updateVariant(String namespace, String flagKey, String id, VariantFields request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Variant variant = findVariant(em, namespace, flagKey, id);
             if (variant == null) {
                 throw ApiException.notFound("variant", request.key());
@@ -134,7 +134,7 @@ public class FlagService {
 
     /** Deletes a variant, clearing the flag's default when it was that variant; idempotent. */
     public void deleteVariant(String namespace, String flagKey, String id) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Variant variant = findVariant(em, namespace, flagKey, id);
             if (variant != null) {
                 Flag flag = variant.flag();

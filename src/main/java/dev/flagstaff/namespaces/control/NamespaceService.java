@@ -38,7 +38,7 @@ public class NamespaceService {
     }
 
     public Namespace create(CreateNamespace request) {
-        return transactions.write(em -> {
+        return transactions.write(request.key(), em -> {
             if (em.find(Namespace.class, request.key()) != null) {
                 throw ApiException.notUnique("namespace", request.key());
             }
@@ -50,7 +50,7 @@ public class NamespaceService {
     }
 
     public Namespace update(String key, UpdateNamespace request) {
-        return transactions.write(em -> {
+        return transactions.write(key, em -> {
             Namespace namespace = require(em, key);
             namespace.rename(request.name(), request.description(), Timestamps.nowMicros());
             return namespace;
@@ -62,7 +62,7 @@ public class NamespaceService {
      * still has flags, is refused. With it, even {@code default} goes (Flipt does the same).
      */
     public void delete(String key, boolean force) {
-        transactions.write(em -> {
+        transactions.write(key, em -> {
             Namespace namespace = em.find(Namespace.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (namespace == null) {
                 throw ApiException.notFound("namespace", key);

@@ -61,7 +61,7 @@ public class RolloutService {
     }
 
     public Rollout create(String namespace, String flagKey, int rank, String description, RolloutRule rule) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             List<Rollout> rollouts = flag == null ? List.of() : ranked(em, flag);
             if (rollouts.stream().anyMatch(r -> r.rank() == rank)) {
@@ -83,7 +83,7 @@ public class RolloutService {
     }
 
     public Rollout update(String namespace, String flagKey, String id, String description, RolloutRule rule) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rollout rollout = flag == null ? null : findRollout(em, flag, id);
             if (rollout == null) {
@@ -105,7 +105,7 @@ public class RolloutService {
 
     /** Deletes a rollout and ranks the rest 1..n again; idempotent. */
     public void delete(String namespace, String flagKey, String id) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rollout rollout = flag == null ? null : findRollout(em, flag, id);
             if (rollout != null) {
@@ -120,7 +120,7 @@ public class RolloutService {
 
     /** Ranks the flag's rollouts in the order of {@code rolloutIds}, which must name every one of them once. */
     public void order(String namespace, String flagKey, List<String> rolloutIds) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             if (flag == null) {
                 throw ApiException.notFound("flag", namespace + "/" + flagKey);

@@ -66,7 +66,7 @@ public class RuleService {
     }
 
     public Rule create(String namespace, String flagKey, CreateRule request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
                     + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
             Flag flag = FlagService.lock(em, namespace, flagKey);
@@ -85,7 +85,7 @@ public class RuleService {
     }
 
     public Rule update(String namespace, String flagKey, String id, UpdateRule request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rule rule = flag == null ? null : findRule(em, flag, id);
             if (rule == null) {
@@ -100,7 +100,7 @@ public class RuleService {
 
     /** Deletes a rule with its distributions and ranks the rest 1..n again; idempotent. */
     public void delete(String namespace, String flagKey, String id) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rule rule = flag == null ? null : findRule(em, flag, id);
             if (rule != null) {
@@ -115,7 +115,7 @@ public class RuleService {
 
     /** Ranks the flag's rules in the order of {@code ruleIds}, which must name every one of them once. */
     public void order(String namespace, String flagKey, List<String> ruleIds) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             if (flag == null) {
                 throw ApiException.notFound("flag", namespace + "/" + flagKey);
@@ -132,7 +132,7 @@ public class RuleService {
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
                                            DistributionFields request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Target target = target(em, namespace, flagKey, ruleId, request.variantId());
             Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
                     target.variant(), request.rollout(), Timestamps.nowMicros());
@@ -143,7 +143,7 @@ public class RuleService {
 
     public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
                                            DistributionFields request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Distribution distribution = em.find(Distribution.class, id);
             if (distribution == null || !distribution.rule().id().equals(ruleId)
                     || !distribution.rule().namespaceKey().equals(namespace)
@@ -158,7 +158,7 @@ public class RuleService {
 
     /** Deletes a distribution of the rule that points at {@code variantId}; idempotent. */
     public void deleteDistribution(String namespace, String flagKey, String ruleId, String id, String variantId) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Distribution distribution = flag == null ? null : em.find(Distribution.class, id);
             if (distribution != null && distribution.rule().id().equals(ruleId)

@@ -52,7 +52,7 @@ public class SegmentService {
     }
 
     public Segment create(String namespace, CreateSegment request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             NamespaceService.require(em, namespace);
             if (find(em, namespace, request.key(), false) != null) {
                 throw ApiException.notUnique("segment", namespace + "/" + request.key());
@@ -66,7 +66,7 @@ public class SegmentService {
     }
 
     public Segment update(String namespace, String key, UpdateSegment request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Segment segment = require(em, namespace, key);
             segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
             return loaded(segment);
@@ -75,7 +75,7 @@ public class SegmentService {
 
     /** Deletes a segment with its constraints; refused while a rule or rollout uses it; idempotent. */
     public void delete(String namespace, String key) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Segment segment = find(em, namespace, key, true);
             if (segment == null) {
                 return null;
@@ -93,7 +93,7 @@ public class SegmentService {
     }
 
     public Constraint createConstraint(String namespace, String segmentKey, ConstraintFields request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Segment segment = require(em, namespace, segmentKey);
             Constraint constraint = new Constraint(UUID.randomUUID().toString(), segment, request.type(),
                     request.property(), request.operator(), request.value(), request.description(),
@@ -104,7 +104,7 @@ public class SegmentService {
     }
 
     public Constraint updateConstraint(String namespace, String segmentKey, String id, ConstraintFields request) {
-        return transactions.write(em -> {
+        return transactions.write(namespace, em -> {
             Constraint constraint = findConstraint(em, namespace, segmentKey, id);
             if (constraint == null) {
                 throw ApiException.notFound("constraint", id);
@@ -116,7 +116,7 @@ public class SegmentService {
     }
 
     public void deleteConstraint(String namespace, String segmentKey, String id) {
-        transactions.write(em -> {
+        transactions.write(namespace, em -> {
             Constraint constraint = findConstraint(em, namespace, segmentKey, id);
             if (constraint != null) {
                 em.remove(constraint);
