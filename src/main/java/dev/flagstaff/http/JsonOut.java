@@ -50,12 +50,18 @@ public final class JsonOut {
     public JsonOut float32(String name, float value) {
         if (Float.isNaN(value) || Float.isInfinite(value)) {
             g.write(name, Float.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-        } else if (value == Math.rint(value) && Math.abs(value) < 1e15f) {
-            g.write(name, (long) value);
         } else {
-            g.write(name, new BigDecimal(Float.toString(value)).stripTrailingZeros());
+            g.write(name, float32Number(value));
         }
         return this;
+    }
+
+    /** A finite float32 as the JSON number Flipt writes for it. */
+    public static BigDecimal float32Number(float value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15f) {
+            return BigDecimal.valueOf((long) value);
+        }
+        return new BigDecimal(Float.toString(value)).stripTrailingZeros();
     }
 
     public <E extends Enum<E>> JsonOut enumName(String name, E value) {

@@ -37,7 +37,7 @@ public class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    private DataSource dataSource;
+    private CountingDataSource dataSource;
     private HikariDataSource ownPool;
     private EntityManagerFactory entityManagerFactory;
     private Vendor vendor;
@@ -53,7 +53,8 @@ public class Database {
     }
 
     void open(DatabaseSettings settings) {
-        dataSource = settings.jndiName().isPresent() ? lookup(settings.jndiName().get()) : ownPool(settings);
+        dataSource = new CountingDataSource(
+                settings.jndiName().isPresent() ? lookup(settings.jndiName().get()) : ownPool(settings));
         vendor = detectVendor(settings);
         migrate(settings);
         entityManagerFactory = createEntityManagerFactory();
@@ -68,7 +69,8 @@ public class Database {
         return entityManagerFactory;
     }
 
-    public DataSource dataSource() {
+    /** The DataSource everything uses, with its counts of connections and statements. */
+    public CountingDataSource dataSource() {
         return dataSource;
     }
 

@@ -69,6 +69,24 @@ final class Api {
         }
     }
 
+    /** One response header of a request (null when absent). */
+    String header(String method, String path, String name, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).headers()
+                    .firstValue(name).orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A response: status, raw body and content type. */
     record Reply(int status, String body, String contentType) {
 

@@ -1,0 +1,67 @@
+package dev.flagstaff.evaluation.boundary;
+
+import dev.flagstaff.evaluation.control.Evaluations;
+import dev.flagstaff.evaluation.engine.VariantEvaluation;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.Code;
+import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.NamespaceKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/namespaces/{ns}/batch-evaluate}: Flipt's deprecated batch evaluation (contract 6.6);
+ * {@link LegacyBatchEvaluateDefaultResource} serves {@code /api/v1/batch-evaluate}. One namespace per batch;
+ * a missing flag fails the batch unless {@code excludeNotFound}, any other error always does.
+ */
+@ApplicationScoped
+@Path("api/v1/namespaces/{ns}/batch-evaluate")
+@Produces(MediaType.APPLICATION_JSON)
+public class LegacyBatchEvaluateResource {
+
+    @Inject
+    Evaluations evaluations;
+
+    @POST
+    public JsonWritable evaluate(@PathParam("ns") String ns, JsonBody body) {
+        long start = System.nanoTime();
+        JsonBody b = JsonBody.orEmpty(body);
+        String namespace = NamespaceKey.resolve(ns, b);
+        boolean excludeNotFound = b.bool("excludeNotFound");
+        List<EvaluationRequest> requests = EvaluationRequest.list(b);
+        for (EvaluationRequest request : requests) {
+            if (!request.namespaceKey().isEmpty() && !request.namespaceKey().equals(namespace)) {
+                throw ApiException.invalidField("namespace_key", "must be the same for all requests if specified");
+            }
+        }
+        List<EvaluationRequest> evaluated = new ArrayList<>(requests.size());
+        List<VariantEvaluation> results = new ArrayList<>(requests.size());
+        for (EvaluationRequest request : requests) {
+            try {
+                results.add(evaluations.variant(namespace, request.flagKey(), request.entityId(), request.context()));
+                evaluated.add(request);
+            } catch (ApiException e) {
+                if (!(excludeNotFound && e.code() == Code.NOT_FOUND)) {
+                    throw e;
+                }
+            }
+        }
+        EvaluationJson.Timing timing = EvaluationJson.Timing.since(start);
+        List<JsonWritable> items = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            EvaluationRequest request = evaluated.get(i);
+            items.add(EvaluationJson.legacy(results.get(i), "", request.entityId(), request.context(), namespace,
+                    timing.timestamp(), 0));
+        }
+        return EvaluationJson.batch(EvaluationRequest.idOrNew(b.string("requestId")), items, timing.durationMillis());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.flagstaff.evaluation.boundary;
+
+import dev.flagstaff.evaluation.control.Evaluations;
+import dev.flagstaff.evaluation.engine.VariantEvaluation;
+import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.NamespaceKey;
+import dev.flagstaff.http.Validate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code POST /api/v1/namespaces/{ns}/evaluate}: Flipt's deprecated single evaluation of a variant flag
+ * (contract 6.6); {@link LegacyEvaluateDefaultResource} serves {@code /api/v1/evaluate}.
+ */
+@ApplicationScoped
+@Path("api/v1/namespaces/{ns}/evaluate")
+@Produces(MediaType.APPLICATION_JSON)
+public class LegacyEvaluateResource {
+
+    @Inject
+    Evaluations evaluations;
+
+    @POST
+    public JsonWritable evaluate(@PathParam("ns") String ns, JsonBody body) {
+        long start = System.nanoTime();
+        EvaluationRequest request = EvaluationRequest.of(JsonBody.orEmpty(body));
+        Validate.notEmpty("flagKey", request.flagKey());
+        Validate.notEmpty("entityId", request.entityId());
+        String namespace = NamespaceKey.resolve(ns, JsonBody.orEmpty(body));
+        VariantEvaluation result = evaluations.variant(namespace, request.flagKey(), request.entityId(),
+                request.context());
+        EvaluationJson.Timing timing = EvaluationJson.Timing.since(start);
+        // the namespace is echoed as the request gave it: "" on /api/v1/evaluate when the body had none
+        String echoed = ns != null ? ns : request.namespaceKey();
+        return EvaluationJson.legacy(result, EvaluationRequest.idOrNew(request.requestId()), request.entityId(),
+                request.context(), echoed, timing.timestamp(), timing.durationMillis());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.flagstaff.evaluation.boundary;
+
+import dev.flagstaff.evaluation.control.Evaluations;
+import dev.flagstaff.evaluation.engine.BooleanEvaluation;
+import dev.flagstaff.evaluation.engine.FlagEvaluation;
+import dev.flagstaff.evaluation.engine.FlagInfo;
+import dev.flagstaff.evaluation.engine.FlagNotFound;
+import dev.flagstaff.evaluation.engine.FlagType;
+import dev.flagstaff.evaluation.engine.VariantEvaluation;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.Code;
+import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.JsonBodyReader;
+import dev.flagstaff.http.JsonWritable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /ofrep/v1}: the OpenFeature Remote Evaluation Protocol (contract section 7). The namespace comes from
+ * {@code x-flipt-namespace}, the entity from {@code context.targetingKey}; errors use OFREP's own body
+ * {@code {"key","errorCode","errorDetails"}}, so this resource reads its body itself.
+ */
+@ApplicationScoped
+@Path("ofrep/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class OfrepResource {
+
+    @Inject
+    Evaluations evaluations;
+
+    @GET
+    @Path("configuration")
+    public JsonWritable configuration() {
+        return out -> out.str("name", "flipt")
+                .object("capabilities", capabilities -> capabilities
+                        .object("cacheInvalidation", cache -> cache
+                                .object("polling", polling -> polling.bool("enabled", false)
+                                        .int32("minPollingIntervalMs", 0)))
+                        .object("flagEvaluation", evaluation -> evaluation
+                                .strings("supportedTypes", List.of("string", "boolean"))));
+    }
+
+    @POST
+    @Path("evaluate/flags/{key}")
+    public Response evaluateFlag(@PathParam("key") String key, @HeaderParam("x-flipt-namespace") String namespace,
+                                 byte[] body) {
+        try {
+            Map<String, String> context = context(body);
+            FlagEvaluation result = evaluations.any(namespace(namespace), key, entityId(context), context);
+            if (result instanceof FlagNotFound) {
+                return error(404, key, "FLAG_NOT_FOUND", "flag was not found " + key);
+            }
+            return Response.ok(evaluated(result)).build();
+        } catch (ApiException e) {
+            return error(e, key);
+        }
+    }
+
+    /** Every named flag ({@code context.flags}, comma-separated), or all boolean and enabled variant flags. */
+    @POST
+    @Path("evaluate/flags")
+    public Response evaluateFlags(@HeaderParam("x-flipt-namespace") String namespace, byte[] body) {
+        String ns = namespace(namespace);
+        try {
+            Map<String, String> context = context(body);
+            String entityId = entityId(context);
+            List<String> keys = new ArrayList<>();
+            if (context.containsKey("flags")) {
+                Arrays.stream(context.get("flags").split(",")).map(String::trim).forEach(keys::add);
+            } else {
+                for (FlagInfo flag : evaluations.state(ns).snapshot().flags()) {
+                    if (flag.type() == FlagType.BOOLEAN_FLAG_TYPE || flag.enabled()) {
+                        keys.add(flag.key());
+                    }
+                }
+            }
+            List<JsonWritable> flags = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                FlagEvaluation result = evaluations.any(ns, key, entityId, context);
+                if (result instanceof FlagNotFound) {
+                    return error(404, key, "FLAG_NOT_FOUND", "flag was not found " + key);
+                }
+                flags.add(evaluated(result));
+            }
+            JsonWritable answer = out -> out.array("flags", flags);
+            return Response.ok(answer).build();
+        } catch (ApiException e) {
+            return error(e, null);
+        }
+    }
+
+    /** An OFREP {@code EvaluatedFlag}. */
+    private static JsonWritable evaluated(FlagEvaluation result) {
+        if (result instanceof BooleanEvaluation b) {
+            return out -> out.str("key", b.flagKey())
+                    .str("reason", b.reason().ofrepReason())
+                    .str("variant", Boolean.toString(b.enabled()))
+                    .object("metadata", metadata -> { })
+                    .bool("value", b.enabled());
+        }
+        VariantEvaluation v = (VariantEvaluation) result;
+        return out -> out.str("key", v.flagKey())
+                .str("reason", v.reason().ofrepReason())
+                .str("variant", v.variantKey())
+                .object("metadata", metadata -> {
+                    if (!v.segmentKeys().isEmpty()) {
+                        metadata.str("segments", String.join(",", v.segmentKeys()));
+                    }
+                    if (!v.variantAttachment().isEmpty()) {
+                        metadata.str("attachment", v.variantAttachment());
+                    }
+                })
+                .str("value", v.variantKey());
+    }
+
+    private static Map<String, String> context(byte[] body) {
+        try {
+            return JsonBodyReader.parse(body == null ? new byte[0] : body).stringMap("context");
+        } catch (ApiException e) {
+            throw new ApiException(Code.INVALID_ARGUMENT, e.getMessage());
+        }
+    }
+
+    private static String entityId(Map<String, String> context) {
+        String targetingKey = context.get("targetingKey");
+        return targetingKey == null ? UUID.randomUUID().toString() : targetingKey;
+    }
+
+    private static String namespace(String header) {
+        return header == null || header.isEmpty() ? "default" : header;
+    }
+
+    private static Response error(ApiException e, String key) {
+        String errorCode = e.code() == Code.INVALID_ARGUMENT ? "INVALID_CONTEXT"
+                : e.code() == Code.NOT_FOUND ? "FLAG_NOT_FOUND" : "GENERAL";
+        return error(e.code().http(), key, errorCode, e.getMessage());
+    }
+
+    /** OFREP's error body; {@code key} is left out when it is not known. */
+    static Response error(int status, String key, String errorCode, String details) {
+        JsonWritable body = out -> {
+            if (key != null) {
+                out.str("key", key);
+            }
+            out.str("errorCode", errorCode).str("errorDetails", details);
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+}

@@ -1,0 +1,199 @@
+package dev.flagstaff.evaluation.control;
+
+import dev.flagstaff.evaluation.engine.ConstraintDefinition;
+import dev.flagstaff.evaluation.engine.ConstraintType;
+import dev.flagstaff.evaluation.engine.DistributionDefinition;
+import dev.flagstaff.evaluation.engine.FlagDefinition;
+import dev.flagstaff.evaluation.engine.FlagType;
+import dev.flagstaff.evaluation.engine.MatchType;
+import dev.flagstaff.evaluation.engine.NamespaceDefinition;
+import dev.flagstaff.evaluation.engine.RolloutDefinition;
+import dev.flagstaff.evaluation.engine.RolloutType;
+import dev.flagstaff.evaluation.engine.RuleDefinition;
+import dev.flagstaff.evaluation.engine.SegmentDefinition;
+import dev.flagstaff.evaluation.engine.SegmentOperator;
+import dev.flagstaff.evaluation.engine.VariantDefinition;
+import dev.flagstaff.flags.entity.Flag;
+import dev.flagstaff.flags.entity.Variant;
+import dev.flagstaff.http.JsonOut;
+import dev.flagstaff.http.Timestamps;
+import dev.flagstaff.namespaces.entity.Namespace;
+import dev.flagstaff.persistence.Transactions;
+import dev.flagstaff.rollouts.entity.Rollout;
+import dev.flagstaff.rules.entity.Distribution;
+import dev.flagstaff.rules.entity.Rule;
+import dev.flagstaff.segments.entity.Constraint;
+import dev.flagstaff.segments.entity.Segment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one namespace from the database in a handful of queries and turns it into what evaluation needs:
+ * the engine's definitions and the client-SDK snapshot document (contract section 9.5). This is the only
+ * place evaluation touches the database; it runs when a snapshot is (re)built, never per evaluation.
+ */
+@ApplicationScoped
+public class NamespaceLoader {
+
+    @Inject
+    Transactions transactions;
+
+    /** What one load produced. {@code document} is the snapshot body for the newest clients. */
+    public record Loaded(boolean exists, NamespaceDefinition definition, JsonObject document) {
+    }
+
+    public Loaded load(String namespace) {
+        return transactions.read(em -> {
+            boolean exists = em.find(Namespace.class, namespace) != null;
+            List<Flag> flags = query(em, "SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key",
+                    Flag.class, namespace, "f.variants");
+            List<Segment> segments = query(em, "SELECT s FROM Segment s WHERE s.namespaceKey = :ns "
+                    + "ORDER BY s.createdAt, s.key", Segment.class, namespace, "s.constraints");
+            List<Rule> rules = query(em, "SELECT r FROM Rule r WHERE r.namespaceKey = :ns "
+                    + "ORDER BY r.rank, r.createdAt, r.id", Rule.class, namespace, "r.distributions");
+            List<Rollout> rollouts = query(em, "SELECT r FROM Rollout r WHERE r.namespaceKey = :ns "
+                    + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class, namespace, "r.segments");
+
+            Map<String, List<Rule>> rulesByFlag = new LinkedHashMap<>();
+            rules.forEach(r -> rulesByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
+            Map<String, List<Rollout>> rolloutsByFlag = new LinkedHashMap<>();
+            rollouts.forEach(r -> rolloutsByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
+
+            List<FlagDefinition> flagDefinitions = new ArrayList<>(flags.size());
+            JsonArrayBuilder flagDocuments = Json.createArrayBuilder();
+            for (Flag flag : flags) {
+                List<Rule> flagRules = rulesByFlag.getOrDefault(flag.id(), List.of());
+                List<Rollout> flagRollouts = rolloutsByFlag.getOrDefault(flag.id(), List.of());
+                flagDefinitions.add(definition(flag, flagRules, flagRollouts));
+                flagDocuments.add(document(flag, flagRules, flagRollouts));
+            }
+            NamespaceDefinition definition = new NamespaceDefinition(namespace, flagDefinitions,
+                    segments.stream().map(NamespaceLoader::definition).toList());
+            JsonObject document = Json.createObjectBuilder()
+                    .add("namespace", Json.createObjectBuilder().add("key", namespace))
+                    .add("flags", flagDocuments)
+                    .build();
+            return new Loaded(exists, definition, document);
+        });
+    }
+
+    private static <T> List<T> query(EntityManager em, String jpql, Class<T> type, String namespace, String batch) {
+        return em.createQuery(jpql, type).setParameter("ns", namespace).setHint("eclipselink.batch", batch)
+                .getResultList();
+    }
+
+    // ---- engine definitions --------------------------------------------------------------------------
+
+    private static FlagDefinition definition(Flag flag, List<Rule> rules, List<Rollout> rollouts) {
+        return new FlagDefinition(flag.key(), flag.name(), FlagType.valueOf(flag.type().name()), flag.enabled(),
+                flag.variants().stream().map(v -> new VariantDefinition(v.id(), v.key(), v.attachment())).toList(),
+                flag.defaultVariantId(),
+                rules.stream().map(NamespaceLoader::definition).toList(),
+                rollouts.stream().map(NamespaceLoader::definition).toList());
+    }
+
+    private static RuleDefinition definition(Rule rule) {
+        return new RuleDefinition(rule.id(), rule.rank(), rule.segments().stream().map(Segment::key).toList(),
+                SegmentOperator.valueOf(rule.segmentOperator().name()),
+                rule.distributions().stream()
+                        .map(d -> new DistributionDefinition(d.variant().id(), d.rollout())).toList());
+    }
+
+    private static RolloutDefinition definition(Rollout rollout) {
+        return new RolloutDefinition(rollout.rank(), RolloutType.valueOf(rollout.type().name()), rollout.percentage(),
+                rollout.value(), rollout.segments().stream().map(Segment::key).toList(),
+                SegmentOperator.valueOf(rollout.segmentOperator().name()));
+    }
+
+    private static SegmentDefinition definition(Segment segment) {
+        return new SegmentDefinition(segment.key(), MatchType.valueOf(segment.matchType().name()),
+                segment.constraints().stream().map(c -> new ConstraintDefinition(
+                        ConstraintType.valueOf(c.type().name()), c.property(), c.operator(), c.value())).toList());
+    }
+
+    // ---- the client snapshot document (contract 9.5) --------------------------------------------------
+
+    private static JsonObject document(Flag flag, List<Rule> rules, List<Rollout> rollouts) {
+        JsonArrayBuilder ruleDocuments = Json.createArrayBuilder();
+        for (Rule rule : rules) {
+            JsonArrayBuilder distributions = Json.createArrayBuilder();
+            for (Distribution d : rule.distributions()) {
+                Variant variant = d.variant();
+                distributions.add(Json.createObjectBuilder()
+                        .add("id", "").add("ruleId", "")
+                        .add("variantId", variant.id()).add("variantKey", variant.key())
+                        .add("variantAttachment", variant.attachment())
+                        .add("rollout", JsonOut.float32Number(d.rollout())));
+            }
+            ruleDocuments.add(Json.createObjectBuilder()
+                    .add("id", rule.id())
+                    .add("segments", segments(rule.segments(), true))
+                    .add("rank", rule.rank())
+                    .add("segmentOperator", rule.segmentOperator().name())
+                    .add("distributions", distributions));
+        }
+        JsonArrayBuilder rolloutDocuments = Json.createArrayBuilder();
+        for (Rollout rollout : rollouts) {
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("type", rollout.type().name())
+                    .add("rank", rollout.rank());
+            if (rollout.type() == dev.flagstaff.rollouts.entity.RolloutType.THRESHOLD_ROLLOUT_TYPE) {
+                item.add("threshold", Json.createObjectBuilder()
+                        .add("percentage", JsonOut.float32Number(rollout.percentage()))
+                        .add("value", rollout.value()));
+            } else {
+                item.add("segment", Json.createObjectBuilder()
+                        .add("value", rollout.value())
+                        .add("segmentOperator", rollout.segmentOperator().name())
+                        .add("segments", segments(rollout.segments(), false)));
+            }
+            rolloutDocuments.add(item);
+        }
+        JsonObjectBuilder document = Json.createObjectBuilder()
+                .add("key", flag.key())
+                .add("name", flag.name())
+                .add("description", flag.description())
+                .add("enabled", flag.enabled())
+                .add("type", flag.type().name())
+                .add("createdAt", Timestamps.formatMicros(flag.createdAt()))
+                .add("updatedAt", Timestamps.formatMicros(flag.updatedAt()))
+                .add("rules", ruleDocuments)
+                .add("rollouts", rolloutDocuments);
+        flag.defaultVariant().ifPresent(v -> document.add("defaultVariant", Json.createObjectBuilder()
+                .add("id", v.id()).add("key", v.key()).add("attachment", v.attachment())));
+        return document.build();
+    }
+
+    /** Segments inlined the way the snapshot carries them: no name, description or timestamps. */
+    private static JsonArrayBuilder segments(List<Segment> segments, boolean constraintIds) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (Segment segment : segments) {
+            JsonArrayBuilder constraints = Json.createArrayBuilder();
+            for (Constraint c : segment.constraints()) {
+                constraints.add(Json.createObjectBuilder()
+                        .add("id", constraintIds ? c.id() : "")
+                        .add("type", SnapshotDocuments.constraintType(c.type().name()))
+                        .add("property", c.property())
+                        .add("operator", c.operator())
+                        .add("value", c.value()));
+            }
+            out.add(Json.createObjectBuilder()
+                    .add("key", segment.key())
+                    .add("name", "")
+                    .add("description", "")
+                    .add("matchType", SnapshotDocuments.matchType(segment.matchType().name()))
+                    .add("constraints", constraints));
+        }
+        return out;
+    }
+}

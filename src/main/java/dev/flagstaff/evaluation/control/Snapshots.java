@@ -1,0 +1,88 @@
+package dev.flagstaff.evaluation.control;
+
+import dev.flagstaff.persistence.NamespaceChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One immutable {@link NamespaceState} per namespace, built on first use and rebuilt after every committed
+ * write to the namespace, inside the writing request, before it answers: an evaluation that starts after a
+ * write's 200 sees the write. Evaluations read one volatile field and never wait for a rebuild; a rebuild
+ * replaces the state in one step, and a state read before a later write never replaces a newer one.
+ */
+@ApplicationScoped
+public class Snapshots {
+
+    private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
+
+    private final ConcurrentMap<String, Holder> holders = new ConcurrentHashMap<>();
+
+    @Inject
+    NamespaceLoader loader;
+
+    /** The current state of {@code namespace}, built now if none is in use. */
+    public NamespaceState of(String namespace) {
+        Holder holder = holders.computeIfAbsent(namespace, k -> new Holder());
+        NamespaceState state = holder.state;
+        if (state != null) {
+            return state;
+        }
+        synchronized (holder) {
+            // first use, or the last rebuild failed: one thread reads the database, the others wait for it
+            return holder.state != null ? holder.state : build(namespace, holder);
+        }
+    }
+
+    void changed(@Observes NamespaceChanged change) {
+        Holder holder = holders.computeIfAbsent(change.namespace(), k -> new Holder());
+        synchronized (holder) {
+            holder.generation++;
+        }
+        if (holder.state == null) {
+            return; // nobody evaluates here yet: the first evaluation builds it
+        }
+        try {
+            build(change.namespace(), holder);
+        } catch (RuntimeException e) {
+            synchronized (holder) {
+                // never serve a state from before this write: the next evaluation rebuilds
+                holder.state = null;
+                holder.minimum = holder.generation;
+            }
+            LOG.log(Level.WARNING, "Rebuilding the evaluation snapshot of namespace " + change.namespace()
+                    + " failed; the next evaluation there rebuilds it", e);
+        }
+    }
+
+    private NamespaceState build(String namespace, Holder holder) {
+        long generation;
+        synchronized (holder) {
+            generation = holder.generation;
+        }
+        NamespaceState fresh = new NamespaceState(namespace, generation, loader.load(namespace));
+        synchronized (holder) {
+            NamespaceState current = holder.state;
+            if (generation >= holder.minimum && (current == null || generation >= current.generation())) {
+                holder.state = fresh;
+            }
+            return holder.state != null ? holder.state : fresh;
+        }
+    }
+
+    /**
+     * A namespace's state, how many writes it has seen, and the oldest generation a state may come from
+     * (raised when a rebuild fails, so an older build still under way cannot put back what the write
+     * changed). Guarded by its own monitor; {@code state} is also read without it.
+     */
+    private static final class Holder {
+        volatile NamespaceState state;
+        long generation;
+        long minimum;
+    }
+}

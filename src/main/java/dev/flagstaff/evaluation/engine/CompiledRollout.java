@@ -1,0 +1,49 @@
+package dev.flagstaff.evaluation.engine;
+
+import java.util.Map;
+
+/** A boolean-flag rollout (contract 6.7 step 2). */
+final class CompiledRollout {
+
+    final RolloutType type;
+    final float percentage;
+    final boolean value;
+    private final CompiledSegment[] segments;
+    private final boolean and;
+    private final boolean unknownConstraintType;
+
+    CompiledRollout(RolloutType type, float percentage, boolean value, CompiledSegment[] segments,
+                    SegmentOperator operator) {
+        this.type = type;
+        this.percentage = percentage;
+        this.value = value;
+        this.segments = segments;
+        this.and = operator == SegmentOperator.AND_SEGMENT_OPERATOR;
+        boolean unknown = false;
+        for (CompiledSegment s : segments) {
+            unknown |= s.unknownConstraintType;
+        }
+        this.unknownConstraintType = unknown;
+    }
+
+    /** Segment rollout: OR = at least one segment matches, AND = all do. */
+    boolean segmentsMatch(Map<String, String> context, String entityId) {
+        if (unknownConstraintType) {
+            throw new InvalidEvaluationException("unknown constraint type");
+        }
+        if (and) {
+            for (CompiledSegment s : segments) {
+                if (!s.matches(context, entityId)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (CompiledSegment s : segments) {
+            if (s.matches(context, entityId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
