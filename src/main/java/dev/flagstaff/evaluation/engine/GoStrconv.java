@@ -151,13 +151,30 @@ final class GoStrconv {
 
     /** Whether {@code s} is Go's NaN literal (the only accepted input for which {@link #parseFloat} yields NaN). */
     static boolean isNaNLiteral(String s) {
-        return s.length() == 3 && s.equalsIgnoreCase("nan");
+        return asciiEqualsIgnoreCase(s, 0, "nan");
+    }
+
+    /** Whether {@code s.substring(start)} equals the lower-case ASCII {@code word}, ASCII case-insensitively
+     * (Go folds only A-Z; Java's equalsIgnoreCase would also accept e.g. dotless U+0131 for 'i'). */
+    private static boolean asciiEqualsIgnoreCase(String s, int start, String word) {
+        if (s.length() - start != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = s.charAt(start + k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Go's {@code special}: "inf"/"infinity" with optional sign, "nan" without sign; case-insensitive. */
     private static double special(String s, int start, boolean neg) {
-        String rest = s.substring(start);
-        if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
+        if (asciiEqualsIgnoreCase(s, start, "inf") || asciiEqualsIgnoreCase(s, start, "infinity")) {
             return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         // "nan" is only accepted unsigned; an invalid input also yields NaN (see isNaNLiteral).

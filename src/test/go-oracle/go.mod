@@ -1,0 +1,3 @@
+module flagstaff.dev/go-oracle
+
+go 1.19
