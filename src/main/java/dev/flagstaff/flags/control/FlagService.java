@@ -7,6 +7,7 @@ import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.control.NamespaceService;
+import dev.flagstaff.persistence.Listing;
 import dev.flagstaff.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,22 +29,13 @@ public class FlagService {
     Transactions transactions;
 
     public Page.Slice<Flag> list(String namespace, Page page) {
-        return transactions.read(em -> {
-            var query = em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key",
-                            Flag.class)
-                    .setParameter("ns", namespace)
-                    .setHint("eclipselink.batch", "f.variants")
-                    .setFirstResult(page.offset());
-            if (page.fetchSize() > 0) {
-                query.setMaxResults(page.fetchSize());
-            }
-            List<Flag> rows = query.getResultList();
-            rows.forEach(f -> f.variants().size());
-            long total = em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.namespaceKey = :ns", Long.class)
-                    .setParameter("ns", namespace)
-                    .getSingleResult();
-            return page.slice(rows, Flag::key, total);
-        });
+        return transactions.read(em -> Listing.page(
+                em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key", Flag.class)
+                        .setParameter("ns", namespace)
+                        .setHint("eclipselink.batch", "f.variants"),
+                em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.namespaceKey = :ns", Long.class)
+                        .setParameter("ns", namespace),
+                page, Flag::key, FlagService::loaded));
     }
 
     public Flag get(String namespace, String key) {

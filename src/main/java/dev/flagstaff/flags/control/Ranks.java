@@ -1,26 +1,60 @@
 package dev.flagstaff.flags.control;
 
+import dev.flagstaff.flags.entity.Flag;
+import dev.flagstaff.flags.entity.Ranked;
 import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.Timestamps;
+import jakarta.persistence.EntityManager;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.ObjIntConsumer;
 
 /**
- * Rank bookkeeping shared by a flag's rules and rollouts, run while the flag's row is locked
- * ({@link FlagService#lock}).
+ * Rank bookkeeping shared by a flag's rules and rollouts, always run while the flag's row is locked
+ * ({@link FlagService#lock}), so ranks stay 1..n under concurrent writes.
  */
 public final class Ranks {
 
     private Ranks() {
     }
 
-    /** Ranks {@code ordered} 1..n in the order given. */
-    public static <T> void renumber(List<T> ordered, ObjIntConsumer<T> setRank) {
-        for (int i = 0; i < ordered.size(); i++) {
-            setRank.accept(ordered.get(i), i + 1);
+    /** The flag's items of {@code type} by rank. */
+    public static <T extends Ranked> List<T> ranked(EntityManager em, Flag flag, Class<T> type) {
+        return em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.flag = :flag "
+                        + "ORDER BY r.rank, r.createdAt, r.id", type)
+                .setParameter("flag", flag)
+                .getResultList();
+    }
+
+    /** Removes {@code item} and ranks the flag's remaining items 1..n in their order. */
+    public static <T extends Ranked> void removeAndClose(EntityManager em, Flag flag, T item, Class<T> type) {
+        em.remove(item);
+        em.flush();
+        long now = Timestamps.nowMicros();
+        List<T> rest = ranked(em, flag, type);
+        for (int i = 0; i < rest.size(); i++) {
+            rest.get(i).rank(i + 1, now);
+        }
+    }
+
+    /**
+     * Ranks the flag's items in the order of {@code ids}, which must name every one of them exactly once, so
+     * that an order made from a stale list is refused rather than leaving two items with one rank.
+     */
+    public static <T extends Ranked> void order(EntityManager em, Flag flag, Class<T> type, String field,
+                                                List<String> ids) {
+        List<T> items = ranked(em, flag, type);
+        Set<String> current = new HashSet<>();
+        items.forEach(item -> current.add(item.id()));
+        Set<String> requested = new HashSet<>(ids);
+        if (requested.size() != ids.size() || !requested.equals(current)) {
+            throw ApiException.invalidField(field, "must name each of the flag's " + items.size()
+                    + " items exactly once");
+        }
+        long now = Timestamps.nowMicros();
+        for (T item : items) {
+            item.rank(ids.indexOf(item.id()) + 1, now);
         }
     }
 
@@ -30,20 +64,5 @@ public final class Ranks {
             throw ApiException.invalidField(field, "must contain atleast 2 elements");
         }
         return List.copyOf(ids);
-    }
-
-    /**
-     * Every one of the flag's items must be named exactly once, so that an order made from a stale list is
-     * refused rather than leaving two items with one rank.
-     */
-    public static <T> void checkFullOrder(String field, List<String> requested, List<T> current,
-                                          Function<T, String> idOf) {
-        Set<String> currentIds = new HashSet<>();
-        current.forEach(item -> currentIds.add(idOf.apply(item)));
-        Set<String> requestedIds = new HashSet<>(requested);
-        if (requestedIds.size() != requested.size() || !requestedIds.equals(currentIds)) {
-            throw ApiException.invalidField(field, "must name each of the flag's " + current.size()
-                    + " items exactly once");
-        }
     }
 }

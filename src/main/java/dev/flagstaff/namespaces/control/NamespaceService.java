@@ -5,13 +5,13 @@ import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.entity.Namespace;
+import dev.flagstaff.persistence.Listing;
 import dev.flagstaff.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import java.util.List;
 
 /** Namespaces: list, read, create, rename and delete (contract section 3.2). */
 @ApplicationScoped
@@ -21,16 +21,10 @@ public class NamespaceService {
     Transactions transactions;
 
     public Page.Slice<Namespace> list(Page page) {
-        return transactions.read(em -> {
-            var query = em.createQuery("SELECT n FROM Namespace n ORDER BY n.createdAt, n.key", Namespace.class)
-                    .setFirstResult(page.offset());
-            if (page.fetchSize() > 0) {
-                query.setMaxResults(page.fetchSize());
-            }
-            List<Namespace> rows = query.getResultList();
-            long total = em.createQuery("SELECT COUNT(n) FROM Namespace n", Long.class).getSingleResult();
-            return page.slice(rows, Namespace::key, total);
-        });
+        return transactions.read(em -> Listing.page(
+                em.createQuery("SELECT n FROM Namespace n ORDER BY n.createdAt, n.key", Namespace.class),
+                em.createQuery("SELECT COUNT(n) FROM Namespace n", Long.class),
+                page, Namespace::key, n -> { }));
     }
 
     public Namespace get(String key) {

@@ -7,6 +7,7 @@ import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
+import dev.flagstaff.persistence.Listing;
 import dev.flagstaff.persistence.Transactions;
 import dev.flagstaff.rollouts.entity.Rollout;
 import dev.flagstaff.segments.control.SegmentService;
@@ -29,24 +30,16 @@ public class RolloutService {
     Transactions transactions;
 
     public Page.Slice<Rollout> list(String namespace, String flagKey, Page page) {
-        return transactions.read(em -> {
-            var query = em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
-                            + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
-                    .setParameter("ns", namespace)
-                    .setParameter("flag", flagKey)
-                    .setFirstResult(page.offset());
-            if (page.fetchSize() > 0) {
-                query.setMaxResults(page.fetchSize());
-            }
-            List<Rollout> rows = query.getResultList();
-            rows.forEach(RolloutService::load);
-            long total = em.createQuery("SELECT COUNT(r) FROM Rollout r WHERE r.namespaceKey = :ns "
-                            + "AND r.flag.key = :flag", Long.class)
-                    .setParameter("ns", namespace)
-                    .setParameter("flag", flagKey)
-                    .getSingleResult();
-            return page.slice(rows, Rollout::id, total);
-        });
+        return transactions.read(em -> Listing.page(
+                em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
+                                + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey),
+                em.createQuery("SELECT COUNT(r) FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag",
+                                Long.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey),
+                page, Rollout::id, RolloutService::load));
     }
 
     /** A rollout by id within the namespace. */
@@ -63,7 +56,7 @@ public class RolloutService {
     public Rollout create(String namespace, String flagKey, int rank, String description, RolloutRule rule) {
         return transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
-            List<Rollout> rollouts = flag == null ? List.of() : ranked(em, flag);
+            List<Rollout> rollouts = flag == null ? List.of() : Ranks.ranked(em, flag, Rollout.class);
             if (rollouts.stream().anyMatch(r -> r.rank() == rank)) {
                 throw ApiException.invalid("rank number: " + rank + " already exists");
             }
@@ -109,10 +102,7 @@ public class RolloutService {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rollout rollout = flag == null ? null : findRollout(em, flag, id);
             if (rollout != null) {
-                em.remove(rollout);
-                em.flush();
-                long now = Timestamps.nowMicros();
-                Ranks.renumber(ranked(em, flag), (r, rank) -> r.rank(rank, now));
+                Ranks.removeAndClose(em, flag, rollout, Rollout.class);
             }
             return null;
         });
@@ -125,12 +115,7 @@ public class RolloutService {
             if (flag == null) {
                 throw ApiException.notFound("flag", namespace + "/" + flagKey);
             }
-            List<Rollout> rollouts = ranked(em, flag);
-            Ranks.checkFullOrder("rolloutIds", rolloutIds, rollouts, Rollout::id);
-            long now = Timestamps.nowMicros();
-            for (Rollout rollout : rollouts) {
-                rollout.rank(rolloutIds.indexOf(rollout.id()) + 1, now);
-            }
+            Ranks.order(em, flag, Rollout.class, "rolloutIds", rolloutIds);
             return null;
         });
     }
@@ -145,13 +130,6 @@ public class RolloutService {
     private static Rollout findRollout(EntityManager em, Flag flag, String id) {
         Rollout rollout = em.find(Rollout.class, id);
         return rollout != null && rollout.flag().id().equals(flag.id()) ? rollout : null;
-    }
-
-    private static List<Rollout> ranked(EntityManager em, Flag flag) {
-        return em.createQuery("SELECT r FROM Rollout r WHERE r.flag = :flag ORDER BY r.rank, r.createdAt, r.id",
-                        Rollout.class)
-                .setParameter("flag", flag)
-                .getResultList();
     }
 
     private static ApiException rolloutNotFound(String namespace, String id) {

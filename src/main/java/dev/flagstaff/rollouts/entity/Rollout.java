@@ -3,6 +3,7 @@ package dev.flagstaff.rollouts.entity;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.segments.entity.Segment;
 import dev.flagstaff.segments.entity.SegmentOperator;
+import dev.flagstaff.flags.entity.Ranked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "rollouts")
-public class Rollout {
+public class Rollout implements Ranked {
 
     @Id
     @Column(name = "id", length = 36)
@@ -118,7 +119,7 @@ public class Rollout {
         this.updatedAt = now;
     }
 
-    /** Moves the rollout; returns whether the rank changed. */
+    @Override
     public boolean rank(int rank, long now) {
         if (this.rank == rank) {
             return false;

@@ -8,6 +8,7 @@ import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
+import dev.flagstaff.persistence.Listing;
 import dev.flagstaff.persistence.Transactions;
 import dev.flagstaff.rules.entity.Distribution;
 import dev.flagstaff.rules.entity.Rule;
@@ -33,25 +34,16 @@ public class RuleService {
 
     /** A flag's rules by rank; an empty list when the flag does not exist. */
     public Page.Slice<Rule> list(String namespace, String flagKey, Page page) {
-        return transactions.read(em -> {
-            var query = em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
-                            + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
-                    .setParameter("ns", namespace)
-                    .setParameter("flag", flagKey)
-                    .setHint("eclipselink.batch", "r.distributions")
-                    .setFirstResult(page.offset());
-            if (page.fetchSize() > 0) {
-                query.setMaxResults(page.fetchSize());
-            }
-            List<Rule> rows = query.getResultList();
-            rows.forEach(RuleService::load);
-            long total = em.createQuery("SELECT COUNT(r) FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag",
-                            Long.class)
-                    .setParameter("ns", namespace)
-                    .setParameter("flag", flagKey)
-                    .getSingleResult();
-            return page.slice(rows, Rule::id, total);
-        });
+        return transactions.read(em -> Listing.page(
+                em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
+                                + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey)
+                        .setHint("eclipselink.batch", "r.distributions"),
+                em.createQuery("SELECT COUNT(r) FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag", Long.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey),
+                page, Rule::id, RuleService::load));
     }
 
     /** A rule by id within the namespace (Flipt does not check the flag key of the path here). */
@@ -75,7 +67,7 @@ public class RuleService {
             }
             List<Segment> segments = SegmentService.lockAll(em, namespace, request.segmentKeys(), key -> notFound);
             long now = Timestamps.nowMicros();
-            List<Rule> rules = ranked(em, flag);
+            List<Rule> rules = Ranks.ranked(em, flag, Rule.class);
             int rank = Math.min(request.rank(), rules.size() + 1);
             rules.stream().filter(r -> r.rank() >= rank).forEach(r -> r.rank(r.rank() + 1, now));
             Rule rule = new Rule(UUID.randomUUID().toString(), flag, segments, request.segmentOperator(), rank, now);
@@ -104,10 +96,7 @@ public class RuleService {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rule rule = flag == null ? null : findRule(em, flag, id);
             if (rule != null) {
-                em.remove(rule);
-                em.flush();
-                long now = Timestamps.nowMicros();
-                Ranks.renumber(ranked(em, flag), (r, rank) -> r.rank(rank, now));
+                Ranks.removeAndClose(em, flag, rule, Rule.class);
             }
             return null;
         });
@@ -120,12 +109,7 @@ public class RuleService {
             if (flag == null) {
                 throw ApiException.notFound("flag", namespace + "/" + flagKey);
             }
-            List<Rule> rules = ranked(em, flag);
-            Ranks.checkFullOrder("ruleIds", ruleIds, rules, Rule::id);
-            long now = Timestamps.nowMicros();
-            for (Rule rule : rules) {
-                rule.rank(ruleIds.indexOf(rule.id()) + 1, now);
-            }
+            Ranks.order(em, flag, Rule.class, "ruleIds", ruleIds);
             return null;
         });
     }
@@ -189,12 +173,6 @@ public class RuleService {
     private static Rule findRule(EntityManager em, Flag flag, String id) {
         Rule rule = em.find(Rule.class, id);
         return rule != null && rule.flag().id().equals(flag.id()) ? rule : null;
-    }
-
-    private static List<Rule> ranked(EntityManager em, Flag flag) {
-        return em.createQuery("SELECT r FROM Rule r WHERE r.flag = :flag ORDER BY r.rank, r.createdAt, r.id", Rule.class)
-                .setParameter("flag", flag)
-                .getResultList();
     }
 
     private static ApiException ruleNotFound(String namespace, String id) {

@@ -3,6 +3,7 @@ package dev.flagstaff.rules.entity;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.segments.entity.Segment;
 import dev.flagstaff.segments.entity.SegmentOperator;
+import dev.flagstaff.flags.entity.Ranked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "rules")
-public class Rule {
+public class Rule implements Ranked {
 
     @Id
     @Column(name = "id", length = 36)
@@ -84,7 +85,7 @@ public class Rule {
         this.updatedAt = now;
     }
 
-    /** Moves the rule; returns whether the rank changed. */
+    @Override
     public boolean rank(int rank, long now) {
         if (this.rank == rank) {
             return false;

@@ -5,6 +5,7 @@ import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.control.NamespaceService;
+import dev.flagstaff.persistence.Listing;
 import dev.flagstaff.persistence.Transactions;
 import dev.flagstaff.segments.entity.Constraint;
 import dev.flagstaff.segments.entity.Segment;
@@ -29,22 +30,14 @@ public class SegmentService {
     Transactions transactions;
 
     public Page.Slice<Segment> list(String namespace, Page page) {
-        return transactions.read(em -> {
-            var query = em.createQuery(
-                            "SELECT s FROM Segment s WHERE s.namespaceKey = :ns ORDER BY s.createdAt, s.key", Segment.class)
-                    .setParameter("ns", namespace)
-                    .setHint("eclipselink.batch", "s.constraints")
-                    .setFirstResult(page.offset());
-            if (page.fetchSize() > 0) {
-                query.setMaxResults(page.fetchSize());
-            }
-            List<Segment> rows = query.getResultList();
-            rows.forEach(s -> s.constraints().size());
-            long total = em.createQuery("SELECT COUNT(s) FROM Segment s WHERE s.namespaceKey = :ns", Long.class)
-                    .setParameter("ns", namespace)
-                    .getSingleResult();
-            return page.slice(rows, Segment::key, total);
-        });
+        return transactions.read(em -> Listing.page(
+                em.createQuery("SELECT s FROM Segment s WHERE s.namespaceKey = :ns ORDER BY s.createdAt, s.key",
+                                Segment.class)
+                        .setParameter("ns", namespace)
+                        .setHint("eclipselink.batch", "s.constraints"),
+                em.createQuery("SELECT COUNT(s) FROM Segment s WHERE s.namespaceKey = :ns", Long.class)
+                        .setParameter("ns", namespace),
+                page, Segment::key, SegmentService::loaded));
     }
 
     public Segment get(String namespace, String key) {

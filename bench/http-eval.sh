@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# HTTP evaluation benchmark: Flagstaff on Payara Micro with the embedded database, loopback only.
+#
+#   bench/http-eval.sh [--port 18080] [--duration 30] [--warmup 120] [--connections 32] [--threads 2]
+#
+# Builds the WAR, starts it, seeds namespace "bench" with a realistic variant flag (3 rules, 2 segments of
+# 3 constraints, 2 distributions) and a boolean flag (segment + threshold rollouts), warms the server up for
+# --warmup seconds (Payara needs about two minutes), then runs wrk for --duration seconds against
+# POST /evaluate/v1/variant, POST /evaluate/v1/boolean and, in the same run, a trivial endpoint of the same
+# server (GET /ofrep/v1/configuration: static JSON, no evaluation). Every request loop is bounded by time.
+# It stops everything it started, and its last line is:
+#   variant_rps=… boolean_rps=… trivial_rps=… ratio=… variant_p99_ms=… boolean_p99_ms=…
+# where ratio = min(variant_rps, boolean_rps) / trivial_rps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=18080 duration=30 warmup=120 connections=32 threads=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) port=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+fi
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== building (mvn package, tests skipped) and fetching Payara Micro"
+mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
+java -Xms1g -Xmx1g -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
+  --contextroot / --nocluster --port "$port" --rootdir "$work/root" > "$work/server.log" 2>&1 &
+server_pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do curl -sf "$base/ofrep/v1/configuration" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "$base/ofrep/v1/configuration" >/dev/null || { echo "server did not start; log:"; tail -50 "$work/server.log"; exit 1; }
+
+echo "== seeding namespace bench"
+post() { curl -sf -X POST "$base$1" -H 'Content-Type: application/json' -d "$2"; }
+put() { curl -sf -X PUT "$base$1" -H 'Content-Type: application/json' -d "$2" >/dev/null; }
+id_of() { sed -E 's/^\{"id":"([^"]+)".*/\1/'; }
+ns=/api/v1/namespaces/bench
+post /api/v1/namespaces '{"key":"bench","name":"Benchmark"}' >/dev/null
+post $ns/flags '{"key":"checkout","name":"Checkout","enabled":true}' >/dev/null
+control=$(post $ns/flags/checkout/variants '{"key":"control"}' | id_of)
+treatment=$(post $ns/flags/checkout/variants '{"key":"treatment","attachment":"{\"color\":\"green\"}"}' | id_of)
+post $ns/segments '{"key":"pro_eu","name":"Pro in the EU","matchType":"ALL_MATCH_TYPE"}' >/dev/null
+post $ns/segments/pro_eu/constraints '{"type":"STRING_COMPARISON_TYPE","property":"plan","operator":"eq","value":"pro"}' >/dev/null
+post $ns/segments/pro_eu/constraints '{"type":"STRING_COMPARISON_TYPE","property":"region","operator":"isoneof","value":"[\"de\",\"fr\",\"nl\"]"}' >/dev/null
+post $ns/segments/pro_eu/constraints '{"type":"NUMBER_COMPARISON_TYPE","property":"seats","operator":"gte","value":"5"}' >/dev/null
+post $ns/segments '{"key":"beta","name":"Beta testers","matchType":"ANY_MATCH_TYPE"}' >/dev/null
+post $ns/segments/beta/constraints '{"type":"BOOLEAN_COMPARISON_TYPE","property":"beta","operator":"true"}' >/dev/null
+post $ns/segments/beta/constraints '{"type":"STRING_COMPARISON_TYPE","property":"email","operator":"suffix","value":"@example.com"}' >/dev/null
+post $ns/segments/beta/constraints '{"type":"DATETIME_COMPARISON_TYPE","property":"signup","operator":"gt","value":"2024-01-01T00:00:00Z"}' >/dev/null
+r1=$(post $ns/flags/checkout/rules '{"segmentKeys":["pro_eu","beta"],"segmentOperator":"AND_SEGMENT_OPERATOR","rank":1}' | id_of)
+r2=$(post $ns/flags/checkout/rules '{"segmentKey":"pro_eu","rank":2}' | id_of)
+r3=$(post $ns/flags/checkout/rules '{"segmentKey":"beta","rank":3}' | id_of)
+for r in $r1 $r2 $r3; do
+  post $ns/flags/checkout/rules/$r/distributions "{\"variantId\":\"$control\",\"rollout\":50}" >/dev/null
+  post $ns/flags/checkout/rules/$r/distributions "{\"variantId\":\"$treatment\",\"rollout\":50}" >/dev/null
+done
+put $ns/flags/checkout "{\"name\":\"Checkout\",\"enabled\":true,\"defaultVariantId\":\"$control\"}"
+post $ns/flags '{"key":"dark_mode","name":"Dark mode","type":"BOOLEAN_FLAG_TYPE"}' >/dev/null
+post $ns/flags/dark_mode/rollouts '{"rank":1,"segment":{"segmentKey":"beta","value":true}}' >/dev/null
+post $ns/flags/dark_mode/rollouts '{"rank":2,"threshold":{"percentage":30,"value":true}}' >/dev/null
+
+# wrk scripts: POST bodies with a different entity id per request, contexts that reach every rule
+cat > "$work/variant.lua" <<'LUA'
+local n = 0
+local contexts = {
+  '{"plan":"pro","region":"de","seats":"12","beta":"true","email":"a@example.com","signup":"2024-06-01T00:00:00Z"}',
+  '{"plan":"pro","region":"fr","seats":"7"}',
+  '{"plan":"free","beta":"true"}',
+  '{"plan":"free","region":"us"}'
+}
+request = function()
+  n = n + 1
+  local body = '{"namespaceKey":"bench","flagKey":"checkout","entityId":"user-' .. n .. '","context":' .. contexts[(n % 4) + 1] .. '}'
+  return wrk.format("POST", "/evaluate/v1/variant", {["Content-Type"] = "application/json"}, body)
+end
+LUA
+cat > "$work/boolean.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  local ctx = (n % 2 == 0) and '{"beta":"true"}' or '{"beta":"false"}'
+  local body = '{"namespaceKey":"bench","flagKey":"dark_mode","entityId":"user-' .. n .. '","context":' .. ctx .. '}'
+  return wrk.format("POST", "/evaluate/v1/boolean", {["Content-Type"] = "application/json"}, body)
+end
+LUA
+curl -sf -X POST "$base/evaluate/v1/variant" -d '{"namespaceKey":"bench","flagKey":"checkout","entityId":"u","context":{"plan":"pro","region":"de","seats":"12"}}' | grep -q '"match":true' \
+  || { echo "seeded flag does not evaluate as expected"; exit 1; }
+
+run() { # name, duration, wrk args...
+  local name=$1 secs=$2; shift 2
+  wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 5s --latency "$@" > "$work/$name.out" 2>&1
+}
+echo "== warming up for ${warmup}s (variant, boolean and trivial in turn)"
+slice=$(( warmup / 6 )); [ "$slice" -lt 1 ] && slice=1
+for _ in 1 2; do
+  run warm "$slice" -s "$work/variant.lua" "$base"
+  run warm "$slice" -s "$work/boolean.lua" "$base"
+  run warm "$slice" "$base/ofrep/v1/configuration"
+done
+
+echo "== measuring ${duration}s each, $threads threads, $connections connections"
+run variant "$duration" -s "$work/variant.lua" "$base"
+run boolean "$duration" -s "$work/boolean.lua" "$base"
+run trivial "$duration" "$base/ofrep/v1/configuration"
+
+rps() { awk '/Requests\/sec/ {print $2}' "$work/$1.out"; }
+pct() { # name, percentile label (50% / 99%) -> milliseconds
+  awk -v p="$2" '$1 == p {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' "$work/$1.out"
+}
+errors() { awk '/Non-2xx|Socket errors/ {print}' "$work/$1.out"; }
+for name in variant boolean trivial; do
+  printf '%-8s %10s req/s   p50 %7s ms   p99 %7s ms  %s\n' "$name" "$(rps $name)" "$(pct $name 50%)" "$(pct $name 99%)" "$(errors $name)"
+done
+ratio=$(awk -v v="$(rps variant)" -v b="$(rps boolean)" -v t="$(rps trivial)" 'BEGIN {m = (v < b ? v : b); printf "%.2f", m / t}')
+echo "variant_rps=$(rps variant) boolean_rps=$(rps boolean) trivial_rps=$(rps trivial) ratio=$ratio variant_p99_ms=$(pct variant 99%) boolean_p99_ms=$(pct boolean 99%)"
