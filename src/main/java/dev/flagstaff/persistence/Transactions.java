@@ -26,11 +26,18 @@ public class Transactions {
     Event<NamespaceChanged> changes;
 
     /**
-     * Runs {@code work} in a transaction and commits it; any exception rolls it back and propagates. After
-     * the commit, {@link NamespaceChanged} is fired for {@code namespace}, the one the work wrote to.
+     * Runs {@code work} in a transaction and commits it; any exception rolls it back and propagates. The
+     * transaction first raises the namespace's revision, which also locks the namespace's row: writes to one
+     * namespace apply one after the other, always taking their locks in the same order (namespace, then
+     * flag, then segments). After the commit, {@link NamespaceChanged} is fired for the namespace.
      */
     public <T> T write(String namespace, Function<EntityManager, T> work) {
-        T result = commit(work);
+        T result = commit(em -> {
+            em.createQuery("UPDATE Namespace n SET n.revision = n.revision + 1 WHERE n.key = :ns")
+                    .setParameter("ns", namespace)
+                    .executeUpdate();
+            return work.apply(em);
+        });
         changes.fire(new NamespaceChanged(namespace));
         return result;
     }

@@ -38,6 +38,39 @@ class ServerProcessIT {
     }
 
     @Test
+    void writesThroughOneInstanceReachTheOthers() {
+        Map<String, String> settings = new java.util.HashMap<>(TestDatabase.postgresqlSchema("flagstaff_multi"));
+        settings.put("flagstaff.snapshots.refresh-seconds", "1");
+        try (PayaraProcess a = PayaraProcess.start("multi-a", settings, Map.of());
+             PayaraProcess b = PayaraProcess.start("multi-b", settings, Map.of())) {
+            Api writer = new Api(a.awaitReady().url());
+            Api reader = new Api(b.awaitReady().url());
+            writer.post("/api/v1/flags", "{\"key\":\"shared\",\"name\":\"Shared\",\"type\":\"BOOLEAN_FLAG_TYPE\"}").ok();
+            String evaluate = "{\"flagKey\":\"shared\",\"entityId\":\"u\"}";
+            assertFalse(reader.post("/evaluate/v1/boolean", evaluate).ok().getBoolean("enabled"));
+            writer.put("/api/v1/flags/shared", "{\"name\":\"Shared\",\"enabled\":true}").ok();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            boolean seen = false;
+            while (!seen && System.nanoTime() < deadline) {
+                seen = reader.post("/evaluate/v1/boolean", evaluate).ok().getBoolean("enabled");
+                if (!seen) {
+                    sleep(200);
+                }
+            }
+            assertTrue(seen, "instance b sees the write made through instance a");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void containerDataSourceByJndiName() {
         // Payara's own default DataSource (its bundled H2), named the way an operator names theirs
         try (PayaraProcess server = PayaraProcess.start("jndi", Map.of("flagstaff.db.jndi", "jdbc/__default"),

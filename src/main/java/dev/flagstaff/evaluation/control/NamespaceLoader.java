@@ -48,13 +48,36 @@ public class NamespaceLoader {
     @Inject
     Transactions transactions;
 
-    /** What one load produced. {@code document} is the snapshot body for the newest clients. */
-    public record Loaded(boolean exists, NamespaceDefinition definition, JsonObject document) {
+    /**
+     * What one load produced. {@code document} is the snapshot body for the newest clients; {@code revision}
+     * the namespace's revision the data belongs to ({@code -1} when the namespace does not exist).
+     */
+    public record Loaded(long revision, NamespaceDefinition definition, JsonObject document) {
+
+        public boolean exists() {
+            return revision >= 0;
+        }
+    }
+
+    /** The current revision of each of {@code namespaces} that exists. */
+    public Map<String, Long> revisions(java.util.Collection<String> namespaces) {
+        if (namespaces.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.read(em -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (Object[] row : em.createQuery("SELECT n.key, n.revision FROM Namespace n WHERE n.key IN :keys",
+                    Object[].class).setParameter("keys", namespaces).getResultList()) {
+                out.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            return out;
+        });
     }
 
     public Loaded load(String namespace) {
         return transactions.read(em -> {
-            boolean exists = em.find(Namespace.class, namespace) != null;
+            Namespace found = em.find(Namespace.class, namespace);
+            long revision = found == null ? -1 : found.revision();
             List<Flag> flags = query(em, "SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key",
                     Flag.class, namespace, "f.variants");
             List<Segment> segments = query(em, "SELECT s FROM Segment s WHERE s.namespaceKey = :ns "
@@ -83,7 +106,7 @@ public class NamespaceLoader {
                     .add("namespace", Json.createObjectBuilder().add("key", namespace))
                     .add("flags", flagDocuments)
                     .build();
-            return new Loaded(exists, definition, document);
+            return new Loaded(revision, definition, document);
         });
     }
 

@@ -16,7 +16,7 @@ public final class NamespaceState {
 
     private final String namespace;
     private final long generation;
-    private final boolean exists;
+    private final long revision;
     private final NamespaceSnapshot snapshot;
     private final Map<SnapshotDocuments.Shape, byte[]> documents = new EnumMap<>(SnapshotDocuments.Shape.class);
     private final String etag;
@@ -24,7 +24,7 @@ public final class NamespaceState {
     NamespaceState(String namespace, long generation, NamespaceLoader.Loaded loaded) {
         this.namespace = namespace;
         this.generation = generation;
-        this.exists = loaded.exists();
+        this.revision = loaded.revision();
         this.snapshot = NamespaceSnapshot.compile(loaded.definition());
         JsonObject document = loaded.document();
         for (SnapshotDocuments.Shape shape : SnapshotDocuments.Shape.values()) {
@@ -43,7 +43,12 @@ public final class NamespaceState {
 
     /** False for a namespace that does not exist (evaluations then find no flags). */
     public boolean exists() {
-        return exists;
+        return revision >= 0;
+    }
+
+    /** The namespace's database revision this state was built from; {@code -1} when it does not exist. */
+    public long revision() {
+        return revision;
     }
 
     public NamespaceSnapshot snapshot() {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
@@ -40,7 +42,29 @@ public class Snapshots {
     }
 
     void changed(@Observes NamespaceChanged change) {
-        Holder holder = holders.computeIfAbsent(change.namespace(), k -> new Holder());
+        rebuild(change.namespace(), holders.computeIfAbsent(change.namespace(), k -> new Holder()));
+    }
+
+    /**
+     * Rebuilds every state whose namespace has a newer revision in the database than the state was built
+     * from: writes made through another Flagstaff instance. Runs off the evaluation path ({@link SnapshotRefresher}).
+     */
+    public void refreshStale() {
+        List<String> inUse = holders.entrySet().stream()
+                .filter(e -> e.getValue().state != null)
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, Long> revisions = loader.revisions(inUse);
+        for (String namespace : inUse) {
+            Holder holder = holders.get(namespace);
+            NamespaceState state = holder.state;
+            if (state != null && state.revision() != revisions.getOrDefault(namespace, -1L)) {
+                rebuild(namespace, holder);
+            }
+        }
+    }
+
+    private void rebuild(String namespace, Holder holder) {
         synchronized (holder) {
             holder.generation++;
         }
@@ -48,14 +72,14 @@ public class Snapshots {
             return; // nobody evaluates here yet: the first evaluation builds it
         }
         try {
-            build(change.namespace(), holder);
+            build(namespace, holder);
         } catch (RuntimeException e) {
             synchronized (holder) {
-                // never serve a state from before this write: the next evaluation rebuilds
+                // never serve a state from before this change: the next evaluation rebuilds
                 holder.state = null;
                 holder.minimum = holder.generation;
             }
-            LOG.log(Level.WARNING, "Rebuilding the evaluation snapshot of namespace " + change.namespace()
+            LOG.log(Level.WARNING, "Rebuilding the evaluation snapshot of namespace " + namespace
                     + " failed; the next evaluation there rebuilds it", e);
         }
     }

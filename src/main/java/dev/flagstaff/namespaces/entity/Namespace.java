@@ -32,6 +32,10 @@ public class Namespace {
     @Column(name = "updated_at", nullable = false)
     private long updatedAt;
 
+    /** Raised by every write to the namespace (see {@code Transactions#write}); never sent to clients. */
+    @Column(name = "revision", nullable = false)
+    private long revision;
+
     protected Namespace() {
     }
 
@@ -71,5 +75,9 @@ public class Namespace {
 
     public long updatedAt() {
         return updatedAt;
+    }
+
+    public long revision() {
+        return revision;
     }
 }
