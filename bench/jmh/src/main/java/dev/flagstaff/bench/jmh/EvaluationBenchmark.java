@@ -67,7 +67,10 @@ public class EvaluationBenchmark {
         return Evaluator.evaluateBoolean(snapshot, "dark-mode", r.entityId(), r.context());
     }
 
-    /** The same realistic flag evaluated in a 1-flag namespace vs a 10,000-flag namespace (keys rotate). */
+    /**
+     * Realistic flags in a 1-flag vs a 10,000-flag namespace: {@code keys} rotate over all the flags (a cold
+     * flag on every call), {@code sameFlag} asks for one flag every time (as an application does).
+     */
     @State(Scope.Thread)
     public static class NamespaceSize {
         @Param({"1", "10000"})
@@ -75,6 +78,7 @@ public class EvaluationBenchmark {
 
         NamespaceSnapshot snapshot;
         String[] keys;
+        String[] sameFlag;
         Fixtures.Request[] requests;
         int i;
 
@@ -89,6 +93,10 @@ public class EvaluationBenchmark {
                 // request keys are distinct String instances from the compiled keys, as after JSON decoding
                 keys[k] = new String(String.format("flag-%05d", (k * 7919) % flags).toCharArray());
             }
+            sameFlag = new String[16384];
+            for (int k = 0; k < sameFlag.length; k++) {
+                sameFlag[k] = new String("flag-00000".toCharArray());
+            }
             snapshot = NamespaceSnapshot.compile(Fixtures.namespace(defs));
             requests = Fixtures.mixedRequests();
         }
@@ -99,5 +107,12 @@ public class EvaluationBenchmark {
         int n = s.i++;
         Fixtures.Request r = s.requests[n & 1023];
         return Evaluator.evaluateVariant(s.snapshot, s.keys[n & 16383], r.entityId(), r.context());
+    }
+
+    @Benchmark
+    public VariantEvaluation variantSameFlagByNamespaceSize(NamespaceSize s) {
+        int n = s.i++;
+        Fixtures.Request r = s.requests[n & 1023];
+        return Evaluator.evaluateVariant(s.snapshot, s.sameFlag[n & 16383], r.entityId(), r.context());
     }
 }
