@@ -43,7 +43,8 @@ trap cleanup EXIT
 echo "== building (mvn package, tests skipped) and fetching Payara Micro"
 mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
 java -Xms1g -Xmx1g -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
-  --contextroot / --nocluster --port "$port" --rootdir "$work/root" > "$work/server.log" 2>&1 &
+  --contextroot / --nocluster --port "$port" --rootdir "$work/root" \
+  --prebootcommandfile src/main/payara/preboot.asadmin > "$work/server.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do curl -sf "$base/ofrep/v1/configuration" >/dev/null 2>&1 && break; sleep 1; done

@@ -3,10 +3,13 @@ package dev.flagstaff.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import dev.flagstaff.http.Timestamps;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.flagstaff.operations.control.Metrics;
+import io.micrometer.core.instrument.FunctionCounter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
@@ -41,6 +44,10 @@ public class Database {
     private HikariDataSource ownPool;
     private EntityManagerFactory entityManagerFactory;
     private Vendor vendor;
+    private volatile boolean migrated;
+
+    @Inject
+    Metrics metrics;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
@@ -57,7 +64,11 @@ public class Database {
                 settings.jndiName().isPresent() ? lookup(settings.jndiName().get()) : ownPool(settings));
         vendor = detectVendor(settings);
         migrate(settings);
+        migrated = true;
         entityManagerFactory = createEntityManagerFactory();
+        if (metrics != null) {
+            countUses(metrics);
+        }
         LOG.info("Flagstaff database ready: " + vendor + " at "
                 + settings.jndiName().map(n -> "JNDI " + n).orElse(settings.redactedUrl()));
     }
@@ -78,8 +89,23 @@ public class Database {
         return vendor;
     }
 
+    /** True once the Flyway migrations ran to the end (readiness needs it). */
+    public boolean migrated() {
+        return migrated;
+    }
+
+    /** Connections and statements through Flagstaff's DataSource, pooled by Flagstaff or by the server. */
+    private void countUses(Metrics metrics) {
+        CountingDataSource counted = dataSource;
+        FunctionCounter.builder("flagstaff.db.connections.taken", counted, CountingDataSource::connections)
+                .description("Connections taken from the DataSource since start").register(metrics.registry());
+        FunctionCounter.builder("flagstaff.db.statements", counted, CountingDataSource::statements)
+                .description("Statements created or prepared since start").register(metrics.registry());
+    }
+
     @PreDestroy
     void close() {
+        migrated = false;
         if (entityManagerFactory != null && entityManagerFactory.isOpen()) {
             entityManagerFactory.close();
         }
@@ -131,6 +157,9 @@ public class Database {
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1);
         config.setAutoCommit(true);
+        if (metrics != null) {
+            config.setMetricRegistry(metrics.registry()); // hikaricp_connections_* at /metrics
+        }
         try {
             ownPool = new HikariDataSource(config);
             return ownPool;

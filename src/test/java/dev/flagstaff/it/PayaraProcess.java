@@ -48,6 +48,11 @@ final class PayaraProcess implements AutoCloseable {
                     "--deploy", System.getProperty("flagstaff.it.war", "target/flagstaff.war"),
                     "--contextroot", "/", "--nocluster", "--port", Integer.toString(port),
                     "--rootdir", rootDir.toString()));
+            // Payara's own /health and /metrics off, as the run command does (failsafe sets this property)
+            String extra = System.getProperty("payara.extraMicroOptions", "");
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);

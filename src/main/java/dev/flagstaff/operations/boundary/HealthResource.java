@@ -1,0 +1,65 @@
+package dev.flagstaff.operations.boundary;
+
+import dev.flagstaff.http.Code;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.operations.control.Health;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * {@code GET /health}: Flipt's health check (contract 9.3), {@code {"status":"SERVING"}} while the application
+ * runs, 503 with the error body while it starts or stops. It does not ask the database: evaluations are served
+ * from memory and go on while the database is away. {@code /health/live} and {@code /health/ready} answer in
+ * MicroProfile Health's shape for orchestrators; only readiness asks the database.
+ */
+@ApplicationScoped
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    @Inject
+    Health health;
+
+    @GET
+    public Response serving() {
+        Health.Check live = health.live();
+        if (!live.up()) {
+            return ErrorMapper.error(Code.UNAVAILABLE, "flagstaff is not serving: " + live.data().get("reason"));
+        }
+        JsonWritable body = out -> out.str("status", "SERVING");
+        return Response.ok(body).build();
+    }
+
+    @GET
+    @Path("live")
+    public Response live() {
+        return report(List.of(health.live()));
+    }
+
+    @GET
+    @Path("ready")
+    public Response ready() {
+        return report(health.ready());
+    }
+
+    /** {@code {"status":"UP"|"DOWN","checks":[{"name","status","data"}]}}: 200 when all are up, else 503. */
+    private static Response report(List<Health.Check> checks) {
+        boolean up = checks.stream().allMatch(Health.Check::up);
+        List<JsonWritable> items = checks.stream().<JsonWritable>map(check -> out -> {
+            out.str("name", check.name()).str("status", check.up() ? "UP" : "DOWN");
+            if (!check.data().isEmpty()) {
+                out.stringMap("data", check.data());
+            }
+        }).toList();
+        JsonWritable body = out -> out.str("status", up ? "UP" : "DOWN").array("checks", items);
+        return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

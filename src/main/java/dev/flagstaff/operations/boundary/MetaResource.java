@@ -1,0 +1,63 @@
+package dev.flagstaff.operations.boundary;
+
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.operations.control.BuildInfo;
+import dev.flagstaff.operations.control.EffectiveConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * {@code /meta}: what is running (contract 9.1) and with which configuration (9.2). Plain JSON, as in Flipt.
+ */
+@ApplicationScoped
+@Path("meta")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetaResource {
+
+    private final BuildInfo build = BuildInfo.current();
+
+    @Context
+    ServletContext servletContext;
+
+    @GET
+    @Path("info")
+    public JsonWritable info() {
+        boolean authRequired = EffectiveConfig.authRequired(ConfigProvider.getConfig());
+        String server = servletContext.getServerInfo();
+        return out -> {
+            out.str("version", build.fliptVersion());
+            if (!build.buildDate().isEmpty()) {
+                out.str("buildDate", build.buildDate());
+            }
+            out.str("goVersion", build.runtime())
+                    .bool("updateAvailable", false)
+                    .bool("isRelease", build.release())
+                    .str("os", build.os())
+                    .str("arch", build.arch())
+                    .object("authentication", a -> a.bool("required", authRequired))
+                    .object("storage", s -> s.str("type", "database"))
+                    .object("flagstaff", f -> {
+                        f.str("version", build.version());
+                        if (server != null) {
+                            f.str("server", server);
+                        }
+                    });
+        };
+    }
+
+    @GET
+    @Path("config")
+    public JsonWritable config(@Context HttpServletRequest request) {
+        JsonObject document = EffectiveConfig.document(ConfigProvider.getConfig(), request.getScheme(),
+                request.getLocalPort());
+        return out -> document.forEach(out::value);
+    }
+}

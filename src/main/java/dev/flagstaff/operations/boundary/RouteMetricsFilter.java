@@ -1,0 +1,140 @@
+package dev.flagstaff.operations.boundary;
+
+import dev.flagstaff.operations.control.Metrics;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every request into {@code flagstaff_http_server_requests_seconds{method,route,status}}, where
+ * {@code route} is the matched resource method's path template ({@code /api/v1/namespaces/{ns}/flags/{key}}),
+ * never the raw path, so the number of series stays bounded; requests that match no route share
+ * {@code route="unmatched"}. Timers are looked up once per route and status and then reused.
+ */
+@Provider
+@PreMatching
+public class RouteMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String METER = "flagstaff.http.server.requests";
+    static final String UNMATCHED = "unmatched";
+    private static final String STARTED = RouteMetricsFilter.class.getName() + ".started";
+    private static final Duration[] BUCKETS = {
+            Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
+    private volatile Metrics metrics;
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    private final Map<Method, Route> routes = new ConcurrentHashMap<>();
+    private final Map<String, Route> unmatched = new ConcurrentHashMap<>();
+
+    /** The registry bean, looked up once: a plain JAX-RS provider is not a CDI bean on every server. */
+    private Metrics metrics() {
+        Metrics m = metrics;
+        if (m == null) {
+            m = CDI.current().select(Metrics.class).get();
+            metrics = m;
+        }
+        return m;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        if (!(started instanceof Long start)) {
+            return;
+        }
+        long nanos = System.nanoTime() - start;
+        String httpMethod = request.getMethod();
+        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+        Route route = method == null
+                ? unmatched.computeIfAbsent(httpMethod, m -> new Route(m, UNMATCHED))
+                : routes.computeIfAbsent(method, m -> new Route(verb(m, httpMethod), template(resourceInfo.getResourceClass(), m)));
+        route.timer(httpMethod, response.getStatus()).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One route's timers by status (and, rarely, by a method other than the route's own, such as HEAD). */
+    private final class Route {
+        private final String method;
+        private final String template;
+        private final Map<Integer, Timer> byStatus = new ConcurrentHashMap<>();
+
+        Route(String method, String template) {
+            this.method = method;
+            this.template = template;
+        }
+
+        Timer timer(String httpMethod, int status) {
+            if (!httpMethod.equals(method)) {
+                return newTimer(metrics(), httpMethod, template, status);
+            }
+            Timer timer = byStatus.get(status);
+            return timer != null ? timer : byStatus.computeIfAbsent(status, s -> newTimer(metrics(), method, template, s));
+        }
+    }
+
+    private static Timer newTimer(Metrics metrics, String method, String route, int status) {
+        return Timer.builder(METER)
+                .description("HTTP requests by route template, method and status")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(metrics.registry());
+    }
+
+    /** The HTTP method a resource method is declared for; {@code fallback} when it has none. */
+    private static String verb(Method method, String fallback) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * The path template of a resource method: its class's {@code @Path} (found on the class or the nearest
+     * superclass, which also sees through CDI proxy subclasses) and the method's, regular expressions of
+     * path parameters left out ({@code {id: .+}} becomes {@code {id}}).
+     */
+    static String template(Class<?> resourceClass, Method method) {
+        String classPath = "";
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            Path path = c.getAnnotation(Path.class);
+            if (path != null) {
+                classPath = path.value();
+                break;
+            }
+        }
+        Path methodPath = method.getAnnotation(Path.class);
+        String joined = "/" + classPath + "/" + (methodPath == null ? "" : methodPath.value());
+        String template = joined.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        return template.length() > 1 && template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
+    }
+}

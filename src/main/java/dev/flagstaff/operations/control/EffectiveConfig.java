@@ -1,0 +1,151 @@
+package dev.flagstaff.operations.control;
+
+import dev.flagstaff.persistence.DatabaseSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.eclipse.microprofile.config.Config;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The document of {@code GET /meta/config}: Flipt's top-level sections (contract 9.2), filled from what
+ * Flagstaff really runs with, plus a {@code flagstaff} section with every Flagstaff setting's effective value.
+ * Secrets never appear: a setting whose name speaks of a password, secret, token, credential or private key
+ * is left out altogether (name and value), and credentials inside URLs are masked.
+ */
+public final class EffectiveConfig {
+
+    /** Setting names that hold secrets; such settings are not shown at all. */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|passwd|pwd|secret|token|credential|private|apikey|api-key|api_key).*");
+    /** {@code password=…} and the like inside a value (JDBC URL parameters). */
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)((?:password|passwd|pwd|secret|token|credential)[a-z_-]*=)[^&;\\s]*");
+    /** {@code scheme://user:secret@host} */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+):[^@/\\s]*@");
+
+    /** Settings shown with their defaults even when nobody set them. */
+    static final String SNAPSHOTS_REFRESH = "flagstaff.snapshots.refresh-seconds";
+    static final String AUTH_REQUIRED = "flagstaff.auth.required";
+
+    private EffectiveConfig() {
+    }
+
+    /**
+     * @param config   the application's MicroProfile Config
+     * @param protocol the scheme this request came in with ({@code http}/{@code https})
+     * @param port     the local port this request came in on
+     */
+    public static JsonObject document(Config config, String protocol, int port) {
+        Map<String, String> settings = settings(config);
+        DatabaseSettings db = DatabaseSettings.from(config);
+        JsonObjectBuilder database = Json.createObjectBuilder();
+        if (db.jndiName().isPresent()) {
+            database.add("jndi", db.jndiName().get());
+        } else {
+            database.add("url", redact(db.effectiveUrl()));
+            if (!db.user().isEmpty()) {
+                database.add("user", db.user());
+            }
+            database.add("maxOpenConn", db.poolSize());
+        }
+        return Json.createObjectBuilder()
+                .add("version", "1.0")
+                .add("log", Json.createObjectBuilder().add("level", logLevel()).add("encoding", "console"))
+                .add("ui", Json.createObjectBuilder().add("enabled", false))
+                .add("authentication", Json.createObjectBuilder().add("required", authRequired(config)))
+                .add("authorization", Json.createObjectBuilder().add("required", false))
+                .add("audit", Json.createObjectBuilder().add("sinks", Json.createObjectBuilder()
+                        .add("log", disabled()).add("webhook", disabled()).add("kafka", disabled())))
+                .add("cache", disabled())
+                .add("cors", disabled())
+                .add("server", Json.createObjectBuilder().add("protocol", protocol)
+                        .add(protocol.equals("https") ? "httpsPort" : "httpPort", port))
+                .add("storage", Json.createObjectBuilder().add("type", "database").add("readOnly", false))
+                .add("db", database)
+                .add("tracing", disabled())
+                .add("diagnostics", Json.createObjectBuilder().add("profiling", disabled()))
+                .add("experimental", Json.createObjectBuilder())
+                .add("meta", Json.createObjectBuilder().add("checkForUpdates", false).add("telemetryEnabled", false))
+                .add("analytics", disabled())
+                .add("metrics", Json.createObjectBuilder().add("enabled", true).add("exporter", "prometheus"))
+                .add("flagstaff", Json.createObjectBuilder(new TreeMap<String, Object>(settings)))
+                .build();
+    }
+
+    /** {@code flagstaff.auth.required}, false unless set. */
+    public static boolean authRequired(Config config) {
+        return config.getOptionalValue(AUTH_REQUIRED, Boolean.class).orElse(false);
+    }
+
+    /**
+     * Every Flagstaff setting with its effective value: the known ones (with their defaults), and any other
+     * {@code flagstaff.*} or {@code FLAGSTAFF_*} name a config source holds. Secret ones are left out.
+     */
+    static Map<String, String> settings(Config config) {
+        Map<String, String> settings = new TreeMap<>();
+        DatabaseSettings db = DatabaseSettings.from(config);
+        settings.put(DatabaseSettings.URL, db.embedded() ? "" : db.url());
+        settings.put(DatabaseSettings.USER, db.user());
+        settings.put(DatabaseSettings.JNDI, db.jndiName().orElse(""));
+        settings.put(DatabaseSettings.POOL_SIZE, Integer.toString(db.poolSize()));
+        settings.put(DatabaseSettings.DATA_DIR, db.dataDir().toString());
+        settings.put(SNAPSHOTS_REFRESH, value(config, SNAPSHOTS_REFRESH).orElse("5"));
+        settings.put(AUTH_REQUIRED, Boolean.toString(authRequired(config)));
+        for (String name : config.getPropertyNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            boolean ours = lower.startsWith("flagstaff.") || name.startsWith("FLAGSTAFF_");
+            if (ours && !settings.containsKey(name) && !knownAsEnvironment(name, settings)) {
+                value(config, name).ifPresent(v -> settings.put(name, v));
+            }
+        }
+        settings.keySet().removeIf(name -> SECRET_NAME.matcher(name).matches());
+        settings.replaceAll((name, value) -> redact(value));
+        return settings;
+    }
+
+    /** Masks credentials inside a value: {@code password=…} parameters and {@code user:secret@} in URLs. */
+    public static String redact(String value) {
+        String masked = SECRET_PARAMETER.matcher(value).replaceAll("$1***");
+        return URL_USER_INFO.matcher(masked).replaceAll("$1:***@");
+    }
+
+    /** {@code FLAGSTAFF_DB_URL} when {@code flagstaff.db.url} is already listed. */
+    private static boolean knownAsEnvironment(String name, Map<String, String> settings) {
+        return settings.keySet().stream()
+                .anyMatch(key -> key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_").equals(name));
+    }
+
+    private static Optional<String> value(Config config, String name) {
+        try {
+            return config.getOptionalValue(name, String.class);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonObjectBuilder disabled() {
+        return Json.createObjectBuilder().add("enabled", false);
+    }
+
+    private static String logLevel() {
+        Logger logger = Logger.getLogger("dev.flagstaff");
+        while (logger != null && logger.getLevel() == null) {
+            logger = logger.getParent();
+        }
+        Level level = logger == null ? Level.INFO : logger.getLevel();
+        return switch (level.getName()) {
+            case "SEVERE" -> "ERROR";
+            case "WARNING" -> "WARN";
+            case "FINE", "FINER", "FINEST", "ALL" -> "DEBUG";
+            default -> "INFO";
+        };
+    }
+}
