@@ -85,6 +85,17 @@ public class TestDatabase implements BeforeAllCallback {
         return settings;
     }
 
+    /** The admin JDBC URL of the PostgreSQL the tests use. */
+    static String postgresqlUrl() {
+        return env("FLAGSTAFF_IT_POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    /** Runs statements as the PostgreSQL admin user; skipped (under CI=true: failed) when unreachable. */
+    static void postgresqlAdmin(String... statements) {
+        execute("PostgreSQL", postgresqlUrl(), env("FLAGSTAFF_IT_POSTGRESQL_USER", "postgres"),
+                env("FLAGSTAFF_IT_POSTGRESQL_PASSWORD", ""), statements);
+    }
+
     private static String mariadb() {
         String admin = env("FLAGSTAFF_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
         String user = env("FLAGSTAFF_IT_MARIADB_USER", "root");

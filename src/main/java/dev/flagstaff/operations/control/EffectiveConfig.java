@@ -106,9 +106,18 @@ public final class EffectiveConfig {
                 value(config, name).ifPresent(v -> settings.put(name, v));
             }
         }
-        settings.keySet().removeIf(name -> SECRET_NAME.matcher(name).matches());
-        settings.replaceAll((name, value) -> redact(value));
-        return settings;
+        return visible(settings);
+    }
+
+    /** The settings fit to show: secret ones left out, credentials inside the others masked. */
+    static Map<String, String> visible(Map<String, String> settings) {
+        Map<String, String> visible = new TreeMap<>();
+        settings.forEach((name, value) -> {
+            if (!SECRET_NAME.matcher(name).matches()) {
+                visible.put(name, redact(value));
+            }
+        });
+        return visible;
     }
 
     /** Masks credentials inside a value: {@code password=…} parameters and {@code user:secret@} in URLs. */

@@ -1,0 +1,50 @@
+package dev.flagstaff.operations.boundary;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RouteTemplateTest {
+
+    @Path("api/v1/namespaces/{ns}/flags")
+    static class Flags {
+        @GET
+        public void list() {
+        }
+
+        @GET
+        @Path("{key}")
+        public void get() {
+        }
+
+        @GET
+        @Path("/{key}/variants/{id: [^/]+}/")
+        public void variant() {
+        }
+    }
+
+    /** A legacy route: the subclass's own path, the method inherited. */
+    @Path("api/v1/flags")
+    static class LegacyFlags extends Flags {
+    }
+
+    /** What a CDI proxy looks like: a subclass without annotations. */
+    static class Proxy extends Flags {
+    }
+
+    @Test
+    void templatesJoinClassAndMethodPaths() throws NoSuchMethodException {
+        assertEquals("/api/v1/namespaces/{ns}/flags",
+                RouteMetricsFilter.template(Flags.class, Flags.class.getMethod("list")));
+        assertEquals("/api/v1/namespaces/{ns}/flags/{key}",
+                RouteMetricsFilter.template(Flags.class, Flags.class.getMethod("get")));
+        assertEquals("/api/v1/namespaces/{ns}/flags/{key}/variants/{id}",
+                RouteMetricsFilter.template(Flags.class, Flags.class.getMethod("variant")));
+        assertEquals("/api/v1/flags/{key}",
+                RouteMetricsFilter.template(LegacyFlags.class, LegacyFlags.class.getMethod("get")));
+        assertEquals("/api/v1/namespaces/{ns}/flags/{key}",
+                RouteMetricsFilter.template(Proxy.class, Proxy.class.getMethod("get")));
+    }
+}
