@@ -5,13 +5,14 @@ import dev.flagstaff.operations.control.BuildInfo;
 import dev.flagstaff.operations.control.EffectiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -24,14 +25,10 @@ public class MetaResource {
 
     private final BuildInfo build = BuildInfo.current();
 
-    @Context
-    ServletContext servletContext;
-
     @GET
     @Path("info")
     public JsonWritable info() {
         boolean authRequired = EffectiveConfig.authRequired(ConfigProvider.getConfig());
-        String server = servletContext.getServerInfo();
         return out -> {
             out.str("version", build.fliptVersion());
             if (!build.buildDate().isEmpty()) {
@@ -44,20 +41,17 @@ public class MetaResource {
                     .str("arch", build.arch())
                     .object("authentication", a -> a.bool("required", authRequired))
                     .object("storage", s -> s.str("type", "database"))
-                    .object("flagstaff", f -> {
-                        f.str("version", build.version());
-                        if (server != null) {
-                            f.str("server", server);
-                        }
-                    });
+                    .object("flagstaff", f -> f.str("version", build.version()));
         };
     }
 
     @GET
     @Path("config")
-    public JsonWritable config(@Context HttpServletRequest request) {
-        JsonObject document = EffectiveConfig.document(ConfigProvider.getConfig(), request.getScheme(),
-                request.getLocalPort());
+    public JsonWritable config(@Context UriInfo uriInfo) {
+        // only portable JAX-RS here: Open Liberty does not show the Servlet API to an application without its feature
+        URI base = uriInfo.getBaseUri();
+        int port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        JsonObject document = EffectiveConfig.document(ConfigProvider.getConfig(), base.getScheme(), port);
         return out -> document.forEach(out::value);
     }
 }
