@@ -116,6 +116,7 @@ class OperationsIT {
                 + "\"entityId\":\"u\"}").assertError(404, 5, "flag \"" + ns + "/made-up-flag-4711\" not found");
         api.post("/evaluate/v1/variant", dark).assertError(400, 3, "flag type BOOLEAN_FLAG_TYPE invalid");
         api.get(p + "/flags/dark").ok();
+        api.get("/api/v1/flags/dark?namespaceKey=" + ns).ok();
 
         Metrics after = Metrics.scrape(api);
         // Prometheus text 0.0.4; servers may order or space the parameters differently
@@ -145,6 +146,11 @@ class OperationsIT {
                         "route", "/evaluate/v1/boolean", "status", "200") + 2,
                 after.value("flagstaff_http_server_requests_seconds_count", "method", "POST",
                         "route", "/evaluate/v1/boolean", "status", "200"));
+        String legacyRoute = "/api/v1/flags/{key}"; // the same Java method, inherited by the legacy resource
+        assertEquals(before.value("flagstaff_http_server_requests_seconds_count", "method", "GET",
+                        "route", legacyRoute, "status", "200") + 1,
+                after.value("flagstaff_http_server_requests_seconds_count", "method", "GET",
+                        "route", legacyRoute, "status", "200"));
         assertFalse(after.text().contains("route=\"" + p), "no raw paths as labels");
 
         // the database pool and the JVM

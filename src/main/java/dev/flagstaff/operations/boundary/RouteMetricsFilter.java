@@ -44,7 +44,8 @@ public class RouteMetricsFilter implements ContainerRequestFilter, ContainerResp
     @Context
     ResourceInfo resourceInfo;
 
-    private final Map<Method, Route> routes = new ConcurrentHashMap<>();
+    /** By resource class, then method: a legacy resource inherits its methods, with another path. */
+    private final Map<Class<?>, Map<Method, Route>> routes = new ConcurrentHashMap<>();
     private final Map<String, Route> unmatched = new ConcurrentHashMap<>();
 
     /** The registry bean, looked up once: a plain JAX-RS provider is not a CDI bean on every server. */
@@ -71,9 +72,11 @@ public class RouteMetricsFilter implements ContainerRequestFilter, ContainerResp
         long nanos = System.nanoTime() - start;
         String httpMethod = request.getMethod();
         Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
-        Route route = method == null
+        Class<?> resource = method == null ? null : resourceInfo.getResourceClass();
+        Route route = method == null || resource == null
                 ? unmatched.computeIfAbsent(httpMethod, m -> new Route(m, UNMATCHED))
-                : routes.computeIfAbsent(method, m -> new Route(verb(m, httpMethod), template(resourceInfo.getResourceClass(), m)));
+                : routes.computeIfAbsent(resource, c -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(method, m -> new Route(verb(m, httpMethod), template(resource, m)));
         route.timer(httpMethod, response.getStatus()).record(nanos, TimeUnit.NANOSECONDS);
     }
 

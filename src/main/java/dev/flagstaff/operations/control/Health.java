@@ -62,7 +62,11 @@ public class Health {
         if (check == null || check.isDone()) {
             CompletableFuture<Check> fresh = new CompletableFuture<>();
             if (running.compareAndSet(check, fresh)) {
-                executor.execute(() -> fresh.complete(validate()));
+                try {
+                    executor.execute(() -> fresh.complete(validate()));
+                } catch (RuntimeException e) { // rejected: the server is shutting down
+                    fresh.complete(down("cannot check now: " + e));
+                }
             }
             check = running.get();
         }
