@@ -43,7 +43,10 @@ public class TestDatabase implements BeforeAllCallback {
                 case "mariadb" -> mariadb();
                 default -> throw new IllegalArgumentException("flagstaff.it.db must be h2, postgresql or mariadb: " + db);
             };
-            System.setProperty("payara.cmdOptions", "-Xmx512m " + jvmOptions);
+            // no background revision polling on the shared test server: it reads the database every few
+            // seconds, which EvaluationHotPathIT would count against evaluations on a slow machine
+            // (ServerProcessIT tests the polling on servers of its own)
+            System.setProperty("payara.cmdOptions", "-Xmx512m -Dflagstaff.snapshots.refresh-seconds=0 " + jvmOptions);
             prepared = db;
             System.out.println("[flagstaff-it] API tests run on " + db);
         }
