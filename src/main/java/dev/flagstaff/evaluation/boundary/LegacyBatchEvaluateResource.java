@@ -19,12 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/namespaces/{ns}/batch-evaluate}: Flipt's deprecated batch evaluation (contract 6.6);
+ * {@code POST /api/v1/namespaces/{namespaceKey}/batch-evaluate}: Flipt's deprecated batch evaluation (contract 6.6);
  * {@link LegacyBatchEvaluateDefaultResource} serves {@code /api/v1/batch-evaluate}. One namespace per batch;
  * a missing flag fails the batch unless {@code excludeNotFound}, any other error always does.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/batch-evaluate")
+@Path("api/v1/namespaces/{namespaceKey}/batch-evaluate")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyBatchEvaluateResource {
 
@@ -32,7 +32,7 @@ public class LegacyBatchEvaluateResource {
     Evaluations evaluations;
 
     @POST
-    public JsonWritable evaluate(@PathParam("ns") String ns, JsonBody body) {
+    public JsonWritable evaluate(@PathParam("namespaceKey") String ns, JsonBody body) {
         long start = System.nanoTime();
         JsonBody b = JsonBody.orEmpty(body);
         String namespace = NamespaceKey.resolve(ns, b);

@@ -15,11 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code POST /api/v1/namespaces/{ns}/evaluate}: Flipt's deprecated single evaluation of a variant flag
+ * {@code POST /api/v1/namespaces/{namespaceKey}/evaluate}: Flipt's deprecated single evaluation of a variant flag
  * (contract 6.6); {@link LegacyEvaluateDefaultResource} serves {@code /api/v1/evaluate}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/evaluate")
+@Path("api/v1/namespaces/{namespaceKey}/evaluate")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyEvaluateResource {
 
@@ -27,7 +27,7 @@ public class LegacyEvaluateResource {
     Evaluations evaluations;
 
     @POST
-    public JsonWritable evaluate(@PathParam("ns") String ns, JsonBody body) {
+    public JsonWritable evaluate(@PathParam("namespaceKey") String ns, JsonBody body) {
         long start = System.nanoTime();
         EvaluationRequest request = EvaluationRequest.of(JsonBody.orEmpty(body));
         Validate.notEmpty("flagKey", request.flagKey());

@@ -24,11 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /api/v1/namespaces/{ns}/flags/{flagKey}/rollouts}: rollouts of boolean flags, contract section 3.9
+ * {@code /api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rollouts}: rollouts of boolean flags, contract section 3.9
  * (no legacy routes). Service: {@link RolloutService}; tables {@code rollouts}, {@code rollout_segments}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/flags/{flagKey}/rollouts")
+@Path("api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
 public class RolloutsResource {
 
@@ -37,7 +37,7 @@ public class RolloutsResource {
 
     /** Rollout lists page by token only; {@code offset} is not read. */
     @GET
-    public JsonWritable list(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
+    public JsonWritable list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
         Query query = Query.of(uri);
         Page page = Page.from(query, false);
         if (query.string("pageToken").isEmpty()) {
@@ -47,7 +47,7 @@ public class RolloutsResource {
     }
 
     @POST
-    public JsonWritable create(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+    public JsonWritable create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         RolloutRule rule = rule(b);
         if (rule == null) {
@@ -59,7 +59,7 @@ public class RolloutsResource {
 
     @PUT
     @Path("order")
-    public JsonWritable order(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+    public JsonWritable order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         rollouts.order(NamespaceKey.resolve(ns, b), flagKey, Ranks.orderRequest("rolloutIds", b.strings("rolloutIds")));
         return JsonWritable.EMPTY;
@@ -67,13 +67,13 @@ public class RolloutsResource {
 
     @GET
     @Path("{id}")
-    public JsonWritable get(@PathParam("ns") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
         return new RolloutJson(rollouts.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
     }
 
     @PUT
     @Path("{id}")
-    public JsonWritable update(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                @PathParam("id") String id, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         RolloutRule rule = rule(b);
@@ -85,7 +85,7 @@ public class RolloutsResource {
 
     @DELETE
     @Path("{id}")
-    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                @PathParam("id") String id, @Context UriInfo uri) {
         rollouts.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
         return JsonWritable.EMPTY;

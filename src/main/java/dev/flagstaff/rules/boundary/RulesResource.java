@@ -26,12 +26,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /api/v1/namespaces/{ns}/flags/{flagKey}/rules}: rules and distributions, contract sections 3.7 and
+ * {@code /api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rules}: rules and distributions, contract sections 3.7 and
  * 3.8; the legacy routes ({@link LegacyRulesResource}) inherit every method with a null {@code ns}.
  * Service: {@link RuleService}; tables {@code rules}, {@code rule_segments}, {@code distributions}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/flags/{flagKey}/rules")
+@Path("api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
 
@@ -39,13 +39,13 @@ public class RulesResource {
     RuleService rules;
 
     @GET
-    public JsonWritable list(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
+    public JsonWritable list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
         Query query = Query.of(uri);
         return RuleJson.list(rules.list(NamespaceKey.resolve(ns, query), flagKey, Page.from(query, true)));
     }
 
     @POST
-    public JsonWritable create(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+    public JsonWritable create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         CreateRule request = new CreateRule(b.string("segmentKey"), b.strings("segmentKeys"),
                 b.enumValue("segmentOperator", SegmentOperator.class, SegmentOperator.PROTO_NAME), b.int32("rank"));
@@ -54,7 +54,7 @@ public class RulesResource {
 
     @PUT
     @Path("order")
-    public JsonWritable order(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+    public JsonWritable order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         rules.order(NamespaceKey.resolve(ns, b), flagKey, Ranks.orderRequest("ruleIds", b.strings("ruleIds")));
         return JsonWritable.EMPTY;
@@ -62,13 +62,13 @@ public class RulesResource {
 
     @GET
     @Path("{id}")
-    public JsonWritable get(@PathParam("ns") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
         return new RuleJson(rules.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
     }
 
     @PUT
     @Path("{id}")
-    public JsonWritable update(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                @PathParam("id") String id, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         UpdateRule request = UpdateRule.of(b.string("segmentKey"), b.strings("segmentKeys"),
@@ -78,7 +78,7 @@ public class RulesResource {
 
     @DELETE
     @Path("{id}")
-    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                @PathParam("id") String id, @Context UriInfo uri) {
         rules.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
         return JsonWritable.EMPTY;
@@ -86,7 +86,7 @@ public class RulesResource {
 
     @POST
     @Path("{ruleId}/distributions")
-    public JsonWritable createDistribution(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable createDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                            @PathParam("ruleId") String ruleId, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new DistributionJson(rules.createDistribution(NamespaceKey.resolve(ns, b), flagKey, ruleId,
@@ -95,7 +95,7 @@ public class RulesResource {
 
     @PUT
     @Path("{ruleId}/distributions/{id}")
-    public JsonWritable updateDistribution(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable updateDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                            @PathParam("ruleId") String ruleId, @PathParam("id") String id,
                                            JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
@@ -105,7 +105,7 @@ public class RulesResource {
 
     @DELETE
     @Path("{ruleId}/distributions/{id}")
-    public JsonWritable deleteDistribution(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable deleteDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                            @PathParam("ruleId") String ruleId, @PathParam("id") String id,
                                            @Context UriInfo uri) {
         Query query = Query.of(uri);

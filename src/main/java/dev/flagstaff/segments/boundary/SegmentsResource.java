@@ -25,12 +25,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /api/v1/namespaces/{ns}/segments}: segments and constraints, contract sections 3.5 and 3.6; the
+ * {@code /api/v1/namespaces/{namespaceKey}/segments}: segments and constraints, contract sections 3.5 and 3.6; the
  * legacy routes ({@link LegacySegmentsResource}) inherit every method with a null {@code ns}. Service:
  * {@link SegmentService}; tables {@code segments}, {@code segment_constraints}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/segments")
+@Path("api/v1/namespaces/{namespaceKey}/segments")
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentsResource {
 
@@ -38,13 +38,13 @@ public class SegmentsResource {
     SegmentService segments;
 
     @GET
-    public JsonWritable list(@PathParam("ns") String ns, @Context UriInfo uri) {
+    public JsonWritable list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
         Query query = Query.of(uri);
         return SegmentJson.list(segments.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
     }
 
     @POST
-    public JsonWritable create(@PathParam("ns") String ns, JsonBody body) {
+    public JsonWritable create(@PathParam("namespaceKey") String ns, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         CreateSegment request = new CreateSegment(b.string("key"), b.string("name"), b.string("description"),
                 b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
@@ -53,13 +53,13 @@ public class SegmentsResource {
 
     @GET
     @Path("{key}")
-    public JsonWritable get(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
         return new SegmentJson(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
     }
 
     @PUT
     @Path("{key}")
-    public JsonWritable update(@PathParam("ns") String ns, @PathParam("key") String key, JsonBody body) {
+    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("key") String key, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         UpdateSegment request = new UpdateSegment(b.string("name"), b.string("description"),
                 b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
@@ -68,14 +68,14 @@ public class SegmentsResource {
 
     @DELETE
     @Path("{key}")
-    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
         segments.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
         return JsonWritable.EMPTY;
     }
 
     @POST
     @Path("{segmentKey}/constraints")
-    public JsonWritable createConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+    public JsonWritable createConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
                                          JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new ConstraintJson(segments.createConstraint(NamespaceKey.resolve(ns, b), segmentKey, fields(b)));
@@ -83,7 +83,7 @@ public class SegmentsResource {
 
     @PUT
     @Path("{segmentKey}/constraints/{id}")
-    public JsonWritable updateConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+    public JsonWritable updateConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
                                          @PathParam("id") String id, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new ConstraintJson(segments.updateConstraint(NamespaceKey.resolve(ns, b), segmentKey, id, fields(b)));
@@ -91,7 +91,7 @@ public class SegmentsResource {
 
     @DELETE
     @Path("{segmentKey}/constraints/{id}")
-    public JsonWritable deleteConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+    public JsonWritable deleteConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
                                          @PathParam("id") String id, @Context UriInfo uri) {
         segments.deleteConstraint(NamespaceKey.resolve(ns, Query.of(uri)), segmentKey, id);
         return JsonWritable.EMPTY;
