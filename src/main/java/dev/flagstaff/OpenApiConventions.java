@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,10 @@ import java.util.regex.Pattern;
  * DELETE (POST and PUT take it from the body, whose schema has it).</li>
  * <li>Every operation without its own {@code default} response gets the {@code Error} response: the body of
  * contract section 1.5 (schema {@code Status}).</li>
+ * <li>Every parameter of the path template is declared, also where the Java method does not read it (the rule
+ * and rollout reads look an id up without the flag key).</li>
+ * <li>A schema that is a {@code oneOf} of scalars loses the {@code type: object} SmallRye gives every class
+ * ({@code GoogleProtobufValue}).</li>
  * </ul>
  */
 public class OpenApiConventions implements OASFilter {
@@ -48,8 +53,15 @@ public class OpenApiConventions implements OASFilter {
             openAPI.addTag(OASFactory.createTag().name(FLIPT_TAG)
                     .description("Flipt's management API and legacy evaluation (`/api/v1`)"));
         }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            for (Schema schema : openAPI.getComponents().getSchemas().values()) {
+                if (schema.getOneOf() != null && schema.getType() == Schema.SchemaType.OBJECT) {
+                    schema.setType(null);
+                }
+            }
+        }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            Set<String> inTemplate = new HashSet<>();
+            Set<String> inTemplate = new LinkedHashSet<>();
             Matcher m = TEMPLATE.matcher(path.getKey());
             while (m.find()) {
                 inTemplate.add(m.group(1));
@@ -94,11 +106,8 @@ public class OpenApiConventions implements OASFilter {
      * dropped; a legacy GET or DELETE reads {@code namespaceKey} from the query string instead.
      */
     private static void fixPathParameters(Operation operation, Set<String> inTemplate, boolean namespaceFromQuery) {
-        List<Parameter> parameters = operation.getParameters();
-        if (parameters == null) {
-            return;
-        }
-        List<Parameter> kept = new ArrayList<>(parameters.size());
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        List<Parameter> kept = new ArrayList<>(parameters.size() + 1);
         for (Parameter p : parameters) {
             if (p.getIn() == Parameter.In.PATH && !inTemplate.contains(p.getName())) {
                 if (namespaceFromQuery && "namespaceKey".equals(p.getName())) {
@@ -110,6 +119,13 @@ public class OpenApiConventions implements OASFilter {
             }
             kept.add(p);
         }
-        operation.setParameters(kept);
+        for (String name : inTemplate) {
+            if (kept.stream().noneMatch(p -> p.getIn() == Parameter.In.PATH && name.equals(p.getName()))) {
+                kept.add(OASFactory.createParameter().name(name).in(Parameter.In.PATH).required(true)
+                        .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+            }
+        }
+        kept.sort(Comparator.comparing((Parameter p) -> p.getIn() != Parameter.In.PATH));
+        operation.setParameters(kept.isEmpty() ? null : kept);
     }
 }
