@@ -63,6 +63,7 @@ public class DocsResource {
                         url: "%1$sopenapi",
                         dom_id: "#swagger-ui",
                         deepLinking: true,
+                        validatorUrl: null,
                         persistAuthorization: true,
                         presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
                         layout: "BaseLayout"

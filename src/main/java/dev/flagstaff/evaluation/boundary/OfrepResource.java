@@ -56,6 +56,8 @@ public class OfrepResource {
     @Tag(name = "OFREPService")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.GetProviderConfigurationResponse.class)))
+    @APIResponse(responseCode = "default", description = "An error in OFREP's shape (401 GENERAL when a token is required)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
     @Path("configuration")
     public JsonWritable configuration() {
         return out -> out.str("name", "flipt")
