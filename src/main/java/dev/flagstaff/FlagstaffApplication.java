@@ -2,13 +2,37 @@ package dev.flagstaff;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
+import dev.flagstaff.http.ErrorSchema;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The JAX-RS application. It is mounted at {@code /} (with the WAR at context root {@code /}) because
  * Flipt's routes start at the root: {@code /api/v1}, {@code /evaluate/v1}, {@code /auth/v1}, {@code /meta}…
+ * The OpenAPI document at {@code /openapi} is generated from the annotations on the resources (see
+ * {@link OpenApiConventions} for what is added to every operation).
  */
 @ApplicationScoped
 @ApplicationPath("/")
+@OpenAPIDefinition(
+        info = @Info(title = "Flagstaff", version = "1.59.3",
+                description = "Flipt v1's REST API as Flagstaff serves it. `version` is the Flipt version whose "
+                        + "API this is."),
+        security = @SecurityRequirement(name = "bearerAuth"),
+        components = @Components(responses = @APIResponse(name = "Error",
+                description = "An error (contract section 1.5); the HTTP status follows the body's `code`",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ErrorSchema.class)))))
+@SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "`Authorization: Bearer <client token>`")
 public class FlagstaffApplication extends Application {
 }

@@ -1,7 +1,7 @@
 package dev.flagstaff.http;
 
 /**
- * Which namespace a request is about (contract section 1.4): the path's {@code {ns}} when the route has one,
+ * Which namespace a request is about (contract section 1.4): the path's {@code {namespaceKey}} when the route has one,
  * otherwise {@code namespaceKey} from the body (POST/PUT) or query string (GET/DELETE), otherwise
  * {@code default}. Legacy routes pass a null path namespace.
  */

@@ -14,6 +14,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +40,12 @@ public class EvaluationResource {
     Evaluations evaluations;
 
     @POST
+    @Operation(operationId = "evaluateVariant")
+    @Tag(name = "EvaluationService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluationRequestSchema.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.VariantEvaluationResponse.class)))
     @Path("variant")
     public JsonWritable variant(JsonBody body) {
         long start = System.nanoTime();
@@ -42,6 +57,12 @@ public class EvaluationResource {
     }
 
     @POST
+    @Operation(operationId = "evaluateBoolean")
+    @Tag(name = "EvaluationService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluationRequestSchema.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BooleanEvaluationResponse.class)))
     @Path("boolean")
     public JsonWritable bool(JsonBody body) {
         long start = System.nanoTime();
@@ -57,6 +78,12 @@ public class EvaluationResource {
      * error fails the batch. Items carry their own request id (empty unless sent) and the batch's timing.
      */
     @POST
+    @Operation(operationId = "evaluateBatch")
+    @Tag(name = "EvaluationService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BatchEvaluationRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BatchEvaluationResponse.class)))
     @Path("batch")
     public JsonWritable batch(JsonBody body) {
         long start = System.nanoTime();

@@ -14,17 +14,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/namespaces/{ns}/batch-evaluate}: Flipt's deprecated batch evaluation (contract 6.6);
+ * {@code POST /api/v1/namespaces/{namespaceKey}/batch-evaluate}: Flipt's deprecated batch evaluation (contract 6.6);
  * {@link LegacyBatchEvaluateDefaultResource} serves {@code /api/v1/batch-evaluate}. One namespace per batch;
  * a missing flag fails the batch unless {@code excludeNotFound}, any other error always does.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/batch-evaluate")
+@Path("api/v1/namespaces/{namespaceKey}/batch-evaluate")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyBatchEvaluateResource {
 
@@ -32,7 +41,12 @@ public class LegacyBatchEvaluateResource {
     Evaluations evaluations;
 
     @POST
-    public JsonWritable evaluate(@PathParam("ns") String ns, JsonBody body) {
+    @Operation(operationId = "batchEvaluate", summary = "Evaluate variant flags (deprecated: use /evaluate/v1/batch)")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyBatchEvaluationRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyBatchEvaluationResponse.class)))
+    public JsonWritable evaluate(@PathParam("namespaceKey") String ns, JsonBody body) {
         long start = System.nanoTime();
         JsonBody b = JsonBody.orEmpty(body);
         String namespace = NamespaceKey.resolve(ns, b);

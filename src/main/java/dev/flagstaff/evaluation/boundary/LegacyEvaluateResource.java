@@ -13,13 +13,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code POST /api/v1/namespaces/{ns}/evaluate}: Flipt's deprecated single evaluation of a variant flag
+ * {@code POST /api/v1/namespaces/{namespaceKey}/evaluate}: Flipt's deprecated single evaluation of a variant flag
  * (contract 6.6); {@link LegacyEvaluateDefaultResource} serves {@code /api/v1/evaluate}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/evaluate")
+@Path("api/v1/namespaces/{namespaceKey}/evaluate")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyEvaluateResource {
 
@@ -27,7 +36,12 @@ public class LegacyEvaluateResource {
     Evaluations evaluations;
 
     @POST
-    public JsonWritable evaluate(@PathParam("ns") String ns, JsonBody body) {
+    @Operation(operationId = "evaluate", summary = "Evaluate a variant flag (deprecated: use /evaluate/v1/variant)")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyEvaluationRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyEvaluationResponse.class)))
+    public JsonWritable evaluate(@PathParam("namespaceKey") String ns, JsonBody body) {
         long start = System.nanoTime();
         EvaluationRequest request = EvaluationRequest.of(JsonBody.orEmpty(body));
         Validate.notEmpty("flagKey", request.flagKey());

@@ -21,6 +21,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
@@ -43,6 +52,12 @@ public class OfrepResource {
     Evaluations evaluations;
 
     @GET
+    @Operation(operationId = "ofrep.configuration")
+    @Tag(name = "OFREPService")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.GetProviderConfigurationResponse.class)))
+    @APIResponse(responseCode = "default", description = "An error in OFREP's shape (401 GENERAL when a token is required)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
     @Path("configuration")
     public JsonWritable configuration() {
         return out -> out.str("name", "flipt")
@@ -55,6 +70,14 @@ public class OfrepResource {
     }
 
     @POST
+    @Operation(operationId = "ofrep.evaluateFlag")
+    @Tag(name = "OFREPService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluateFlagRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluatedFlag.class)))
+    @APIResponse(responseCode = "default", description = "An error in OFREP's shape: 400 INVALID_CONTEXT, 404 FLAG_NOT_FOUND, otherwise GENERAL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
     @Path("evaluate/flags/{key}")
     public Response evaluateFlag(@PathParam("key") String key, @HeaderParam("x-flipt-namespace") String namespace,
                                  byte[] body) {
@@ -72,6 +95,14 @@ public class OfrepResource {
 
     /** Every named flag ({@code context.flags}, comma-separated), or all boolean and enabled variant flags. */
     @POST
+    @Operation(operationId = "ofrep.evaluateBulk")
+    @Tag(name = "OFREPService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluateBulkRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BulkEvaluationResponse.class)))
+    @APIResponse(responseCode = "default", description = "An error in OFREP's shape: 400 INVALID_CONTEXT, 404 FLAG_NOT_FOUND, otherwise GENERAL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
     @Path("evaluate/flags")
     public Response evaluateFlags(@HeaderParam("x-flipt-namespace") String namespace, byte[] body) {
         String ns = namespace(namespace);

@@ -11,6 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -26,6 +35,13 @@ public class SnapshotResource {
     Evaluations evaluations;
 
     @GET
+    @Operation(operationId = "evaluationSnapshotNamespace", summary = "The namespace for client-side evaluation")
+    @Tag(name = "DataService")
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK, with an `ETag` header when the namespace exists",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluationNamespaceSnapshot.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: `If-None-Match` is the namespace's `ETag`")
     public Response snapshot(@PathParam("key") String key,
                              @HeaderParam("x-flipt-accept-server-version") String acceptServerVersion,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

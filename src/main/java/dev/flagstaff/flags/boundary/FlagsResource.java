@@ -22,15 +22,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/namespaces/{ns}/flags}: flags and variants, contract sections 3.3 and 3.4. The legacy
- * routes without the namespace ({@link LegacyFlagsResource}) inherit every method; there {@code ns} is
+ * {@code /api/v1/namespaces/{namespaceKey}/flags}: flags and variants, contract sections 3.3 and 3.4. The legacy
+ * routes without the namespace ({@link LegacyFlagsResource}) inherit every method; there {@code namespaceKey} is
  * null and the namespace comes from the body or query. Service: {@link FlagService}; tables {@code flags},
  * {@code variants}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/flags")
+@Path("api/v1/namespaces/{namespaceKey}/flags")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlagsResource {
 
@@ -38,13 +47,26 @@ public class FlagsResource {
     FlagService flags;
 
     @GET
-    public JsonWritable list(@PathParam("ns") String ns, @Context UriInfo uri) {
+    @Operation(operationId = "listFlags")
+    @Tag(name = "FlagsService")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "pageToken", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "reference", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.FlagList.class)))
+    public JsonWritable list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
         Query query = Query.of(uri);
         return FlagJson.list(flags.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
     }
 
     @POST
-    public JsonWritable create(@PathParam("ns") String ns, JsonBody body) {
+    @Operation(operationId = "createFlag")
+    @Tag(name = "FlagsService")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.CreateFlagRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Flag.class)))
+    public JsonWritable create(@PathParam("namespaceKey") String ns, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         CreateFlag request = new CreateFlag(b.string("key"), b.string("name"), b.string("description"),
                 b.bool("enabled"), b.enumValue("type", FlagType.class, FlagType.PROTO_NAME), b.object("metadata"));
@@ -52,14 +74,24 @@ public class FlagsResource {
     }
 
     @GET
+    @Operation(operationId = "getFlag")
+    @Tag(name = "FlagsService")
+    @Parameter(name = "reference", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Flag.class)))
     @Path("{key}")
-    public JsonWritable get(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
         return FlagJson.read(flags.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
     }
 
     @PUT
+    @Operation(operationId = "updateFlag")
+    @Tag(name = "FlagsService")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.UpdateFlagRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Flag.class)))
     @Path("{key}")
-    public JsonWritable update(@PathParam("ns") String ns, @PathParam("key") String key, JsonBody body) {
+    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("key") String key, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         UpdateFlag request = new UpdateFlag(b.string("name"), b.string("description"), b.bool("enabled"),
                 b.string("defaultVariantId"), b.object("metadata"));
@@ -67,31 +99,49 @@ public class FlagsResource {
     }
 
     @DELETE
+    @Operation(operationId = "deleteFlag")
+    @Tag(name = "FlagsService")
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
-    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
         flags.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
         return JsonWritable.EMPTY;
     }
 
     @POST
+    @Operation(operationId = "createVariant")
+    @Tag(name = "VariantsService")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.CreateVariantRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Variant.class)))
     @Path("{flagKey}/variants")
-    public JsonWritable createVariant(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable createVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                       JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new VariantJson(flags.createVariant(NamespaceKey.resolve(ns, b), flagKey, variantFields(b)));
     }
 
     @PUT
+    @Operation(operationId = "updateVariant")
+    @Tag(name = "VariantsService")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.UpdateVariantRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Variant.class)))
     @Path("{flagKey}/variants/{id}")
-    public JsonWritable updateVariant(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable updateVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                       @PathParam("id") String id, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new VariantJson(flags.updateVariant(NamespaceKey.resolve(ns, b), flagKey, id, variantFields(b)));
     }
 
     @DELETE
+    @Operation(operationId = "deleteVariant")
+    @Tag(name = "VariantsService")
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{flagKey}/variants/{id}")
-    public JsonWritable deleteVariant(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable deleteVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                       @PathParam("id") String id, @Context UriInfo uri) {
         flags.deleteVariant(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
         return JsonWritable.EMPTY;

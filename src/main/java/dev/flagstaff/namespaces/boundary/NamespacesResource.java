@@ -18,6 +18,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /api/v1/namespaces}: contract section 3.2. Service: {@link NamespaceService}; table {@code namespaces}. */
@@ -30,11 +39,29 @@ public class NamespacesResource {
     NamespaceService namespaces;
 
     @GET
+    @Operation(operationId = "listNamespaces")
+    @Tag(name = "NamespacesService")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "page size; 0 or absent: everything",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "deprecated: use pageToken",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "pageToken", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.NamespaceList.class)))
     public JsonWritable list(@Context UriInfo uri) {
         return NamespaceJson.list(namespaces.list(Page.from(Query.of(uri), false)));
     }
 
     @POST
+    @Operation(operationId = "createNamespace")
+    @Tag(name = "NamespacesService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.CreateNamespaceRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
     public JsonWritable create(JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new NamespaceJson(namespaces.create(
@@ -42,12 +69,24 @@ public class NamespacesResource {
     }
 
     @GET
+    @Operation(operationId = "getNamespace")
+    @Tag(name = "NamespacesService")
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
     @Path("{key}")
     public JsonWritable get(@PathParam("key") String key) {
         return new NamespaceJson(namespaces.get(key));
     }
 
     @PUT
+    @Operation(operationId = "updateNamespace")
+    @Tag(name = "NamespacesService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.UpdateNamespaceRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
     @Path("{key}")
     public JsonWritable update(@PathParam("key") String key, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
@@ -55,6 +94,12 @@ public class NamespacesResource {
     }
 
     @DELETE
+    @Operation(operationId = "deleteNamespace")
+    @Tag(name = "NamespacesService")
+    @Parameter(name = "force", in = ParameterIn.QUERY, description = "delete the namespace with its flags and segments (even `default`)",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
     public JsonWritable delete(@PathParam("key") String key, @Context UriInfo uri) {
         namespaces.delete(key, Query.of(uri).bool("force"));

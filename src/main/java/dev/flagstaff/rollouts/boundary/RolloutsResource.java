@@ -21,14 +21,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /api/v1/namespaces/{ns}/flags/{flagKey}/rollouts}: rollouts of boolean flags, contract section 3.9
+ * {@code /api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rollouts}: rollouts of boolean flags, contract section 3.9
  * (no legacy routes). Service: {@link RolloutService}; tables {@code rollouts}, {@code rollout_segments}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/flags/{flagKey}/rollouts")
+@Path("api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
 public class RolloutsResource {
 
@@ -37,7 +46,17 @@ public class RolloutsResource {
 
     /** Rollout lists page by token only; {@code offset} is not read. */
     @GET
-    public JsonWritable list(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
+    @Operation(operationId = "listRollouts")
+    @Tag(name = "RolloutsService")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "page size; 0 or absent: everything",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "pageToken", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.RolloutList.class)))
+    public JsonWritable list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
         Query query = Query.of(uri);
         Page page = Page.from(query, false);
         if (query.string("pageToken").isEmpty()) {
@@ -47,7 +66,13 @@ public class RolloutsResource {
     }
 
     @POST
-    public JsonWritable create(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+    @Operation(operationId = "createRollout")
+    @Tag(name = "RolloutsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.CreateRolloutRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.Rollout.class)))
+    public JsonWritable create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         RolloutRule rule = rule(b);
         if (rule == null) {
@@ -58,22 +83,40 @@ public class RolloutsResource {
     }
 
     @PUT
+    @Operation(operationId = "orderRollouts")
+    @Tag(name = "RolloutsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.OrderRolloutsRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("order")
-    public JsonWritable order(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
+    public JsonWritable order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         rollouts.order(NamespaceKey.resolve(ns, b), flagKey, Ranks.orderRequest("rolloutIds", b.strings("rolloutIds")));
         return JsonWritable.EMPTY;
     }
 
     @GET
+    @Operation(operationId = "getRollout")
+    @Tag(name = "RolloutsService")
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.Rollout.class)))
     @Path("{id}")
-    public JsonWritable get(@PathParam("ns") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
         return new RolloutJson(rollouts.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
     }
 
     @PUT
+    @Operation(operationId = "updateRollout")
+    @Tag(name = "RolloutsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.UpdateRolloutRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.Rollout.class)))
     @Path("{id}")
-    public JsonWritable update(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                @PathParam("id") String id, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         RolloutRule rule = rule(b);
@@ -84,8 +127,12 @@ public class RolloutsResource {
     }
 
     @DELETE
+    @Operation(operationId = "deleteRollout")
+    @Tag(name = "RolloutsService")
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{id}")
-    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("flagKey") String flagKey,
+    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                @PathParam("id") String id, @Context UriInfo uri) {
         rollouts.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
         return JsonWritable.EMPTY;

@@ -22,15 +22,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /api/v1/namespaces/{ns}/segments}: segments and constraints, contract sections 3.5 and 3.6; the
+ * {@code /api/v1/namespaces/{namespaceKey}/segments}: segments and constraints, contract sections 3.5 and 3.6; the
  * legacy routes ({@link LegacySegmentsResource}) inherit every method with a null {@code ns}. Service:
  * {@link SegmentService}; tables {@code segments}, {@code segment_constraints}.
  */
 @ApplicationScoped
-@Path("api/v1/namespaces/{ns}/segments")
+@Path("api/v1/namespaces/{namespaceKey}/segments")
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentsResource {
 
@@ -38,13 +47,31 @@ public class SegmentsResource {
     SegmentService segments;
 
     @GET
-    public JsonWritable list(@PathParam("ns") String ns, @Context UriInfo uri) {
+    @Operation(operationId = "listSegments")
+    @Tag(name = "SegmentsService")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "page size; 0 or absent: everything",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "deprecated: use pageToken",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "pageToken", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.SegmentList.class)))
+    public JsonWritable list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
         Query query = Query.of(uri);
         return SegmentJson.list(segments.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
     }
 
     @POST
-    public JsonWritable create(@PathParam("ns") String ns, JsonBody body) {
+    @Operation(operationId = "createSegment")
+    @Tag(name = "SegmentsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.CreateSegmentRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Segment.class)))
+    public JsonWritable create(@PathParam("namespaceKey") String ns, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         CreateSegment request = new CreateSegment(b.string("key"), b.string("name"), b.string("description"),
                 b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
@@ -52,14 +79,26 @@ public class SegmentsResource {
     }
 
     @GET
+    @Operation(operationId = "getSegment")
+    @Tag(name = "SegmentsService")
+    @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Segment.class)))
     @Path("{key}")
-    public JsonWritable get(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
         return new SegmentJson(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
     }
 
     @PUT
+    @Operation(operationId = "updateSegment")
+    @Tag(name = "SegmentsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.UpdateSegmentRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Segment.class)))
     @Path("{key}")
-    public JsonWritable update(@PathParam("ns") String ns, @PathParam("key") String key, JsonBody body) {
+    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("key") String key, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         UpdateSegment request = new UpdateSegment(b.string("name"), b.string("description"),
                 b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
@@ -67,31 +106,51 @@ public class SegmentsResource {
     }
 
     @DELETE
+    @Operation(operationId = "deleteSegment")
+    @Tag(name = "SegmentsService")
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
-    public JsonWritable delete(@PathParam("ns") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
         segments.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
         return JsonWritable.EMPTY;
     }
 
     @POST
+    @Operation(operationId = "createConstraint")
+    @Tag(name = "ConstraintsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.CreateConstraintRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Constraint.class)))
     @Path("{segmentKey}/constraints")
-    public JsonWritable createConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+    public JsonWritable createConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
                                          JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new ConstraintJson(segments.createConstraint(NamespaceKey.resolve(ns, b), segmentKey, fields(b)));
     }
 
     @PUT
+    @Operation(operationId = "updateConstraint")
+    @Tag(name = "ConstraintsService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.UpdateConstraintRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Constraint.class)))
     @Path("{segmentKey}/constraints/{id}")
-    public JsonWritable updateConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+    public JsonWritable updateConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
                                          @PathParam("id") String id, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new ConstraintJson(segments.updateConstraint(NamespaceKey.resolve(ns, b), segmentKey, id, fields(b)));
     }
 
     @DELETE
+    @Operation(operationId = "deleteConstraint")
+    @Tag(name = "ConstraintsService")
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{segmentKey}/constraints/{id}")
-    public JsonWritable deleteConstraint(@PathParam("ns") String ns, @PathParam("segmentKey") String segmentKey,
+    public JsonWritable deleteConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
                                          @PathParam("id") String id, @Context UriInfo uri) {
         segments.deleteConstraint(NamespaceKey.resolve(ns, Query.of(uri)), segmentKey, id);
         return JsonWritable.EMPTY;
