@@ -137,7 +137,7 @@ class OperationsIT {
         assertFalse(after.text().contains("made-up-flag-4711"));
 
         // requests by route template, not by raw path
-        String route = "/api/v1/namespaces/{ns}/flags/{key}";
+        String route = "/api/v1/namespaces/{namespaceKey}/flags/{key}";
         assertEquals(before.value("flagstaff_http_server_requests_seconds_count", "method", "GET", "route", route,
                         "status", "200") + 1,
                 after.value("flagstaff_http_server_requests_seconds_count", "method", "GET", "route", route,

@@ -5,6 +5,11 @@ import dev.flagstaff.http.ErrorMapper;
 import dev.flagstaff.http.JsonWritable;
 import dev.flagstaff.operations.control.Health;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +34,12 @@ public class HealthResource {
     Health health;
 
     @GET
+    @Operation(operationId = "health", summary = "Flipt's health check")
+    @Tag(name = "Operations")
+    @APIResponse(responseCode = "200", description = "Serving",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Serving.class)))
+    @APIResponse(responseCode = "503", description = "Not serving",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = dev.flagstaff.http.ErrorSchema.class)))
     public Response serving() {
         Health.Check live = health.live();
         if (!live.up()) {
@@ -40,12 +51,24 @@ public class HealthResource {
 
     @GET
     @Path("live")
+    @Operation(operationId = "healthLive", summary = "Liveness (MicroProfile Health)")
+    @Tag(name = "Operations")
+    @APIResponse(responseCode = "200", description = "Up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
+    @APIResponse(responseCode = "503", description = "Down",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
     public Response live() {
         return report(List.of(health.live()));
     }
 
     @GET
     @Path("ready")
+    @Operation(operationId = "healthReady", summary = "Readiness (MicroProfile Health): migrations ran and the database answers")
+    @Tag(name = "Operations")
+    @APIResponse(responseCode = "200", description = "Ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
+    @APIResponse(responseCode = "503", description = "Not ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
     public Response ready() {
         return report(health.ready());
     }

@@ -4,6 +4,11 @@ import dev.flagstaff.http.JsonWritable;
 import dev.flagstaff.operations.control.BuildInfo;
 import dev.flagstaff.operations.control.EffectiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +32,10 @@ public class MetaResource {
 
     @GET
     @Path("info")
+    @Operation(operationId = "getInfo", summary = "Version and build information")
+    @Tag(name = "Operations")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Info.class)))
     public JsonWritable info() {
         boolean authRequired = EffectiveConfig.authRequired(ConfigProvider.getConfig());
         return out -> {
@@ -47,6 +56,10 @@ public class MetaResource {
 
     @GET
     @Path("config")
+    @Operation(operationId = "getConfig", summary = "The effective configuration, secrets removed")
+    @Tag(name = "Operations")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Config.class)))
     public JsonWritable config(@Context UriInfo uriInfo) {
         // only portable JAX-RS here: Open Liberty does not show the Servlet API to an application without its feature
         URI base = uriInfo.getBaseUri();
