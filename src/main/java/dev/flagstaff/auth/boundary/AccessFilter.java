@@ -1,0 +1,49 @@
+package dev.flagstaff.auth.boundary;
+
+import dev.flagstaff.auth.control.AccessPolicy;
+import dev.flagstaff.auth.control.Caller;
+import dev.flagstaff.http.Code;
+import dev.flagstaff.http.ErrorMapper;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Enforces {@link AccessPolicy} on every matched JAX-RS route: 401 for a caller who must authenticate (or a
+ * namespace-scoped token outside namespaced routes), 403 {@code permission denied} for a role that does not
+ * permit the route. The classification of each resource method is worked out once and kept.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class AccessFilter implements ContainerRequestFilter {
+
+    private static final Map<Method, Map<Class<?>, AccessPolicy.Rule>> RULES = new ConcurrentHashMap<>();
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resource.getResourceMethod();
+        Class<?> type = resource.getResourceClass();
+        if (method == null || type == null) {
+            return; // nothing matched: JAX-RS answers 404 / 501 itself
+        }
+        AccessPolicy.Rule rule = RULES.computeIfAbsent(method, m -> new ConcurrentHashMap<>())
+                .computeIfAbsent(type, t -> AccessPolicy.classify(t, method));
+        switch (AccessPolicy.decide(rule, Caller.current())) {
+            case ALLOW -> { }
+            case UNAUTHENTICATED -> request.abortWith(ErrorMapper.error(Code.UNAUTHENTICATED,
+                    "request was not authenticated"));
+            case FORBIDDEN -> request.abortWith(ErrorMapper.error(Code.PERMISSION_DENIED, "permission denied"));
+        }
+    }
+}
