@@ -5,11 +5,13 @@ import dev.flagstaff.auth.control.Caller;
 import dev.flagstaff.auth.control.Tokens;
 import dev.flagstaff.http.NamespaceScope;
 import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * cleared afterwards; what the caller may do is decided by {@link AccessFilter}.
  */
 @WebFilter(filterName = "flagstaff-authentication", urlPatterns = "/*", asyncSupported = true)
-public class AuthenticationFilter extends HttpFilter {
+public class AuthenticationFilter implements Filter { // Filter directly: Liberty ignores subclasses of HttpFilter
 
     static final String COOKIE = "flipt_client_token";
     static final String STATE_COOKIE = "flipt_client_state";
@@ -42,8 +44,10 @@ public class AuthenticationFilter extends HttpFilter {
     Tokens tokens;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
         AuthSettings settings = AuthSettings.current();
         Caller caller;
         if (!settings.required()) {
