@@ -97,6 +97,16 @@ class AuthIT {
         api.get("/auth/v1/self").assertError(401, 16, UNAUTHENTICATED);
         api.post("/auth/v1/method/token", "{\"name\":\"x\"}").assertError(401, 16, UNAUTHENTICATED);
         assertEquals(UNAUTHENTICATED, api.header("GET", "/api/v1/namespaces", "WWW-Authenticate"));
+        // OFREP answers in its own error shape, without the header (contract 7)
+        Api.Reply ofrep = api.post("/ofrep/v1/evaluate/flags", "{}");
+        assertEquals(401, ofrep.status());
+        assertEquals("{\"errorCode\":\"GENERAL\",\"errorDetails\":\"" + UNAUTHENTICATED + "\"}", ofrep.body());
+        assertEquals(null, api.header("POST", "/ofrep/v1/evaluate/flags/x", "WWW-Authenticate"));
+        Api.Reply invalid = api.send("POST", "/ofrep/v1/evaluate/flags/x", "{}", "application/json",
+                "Authorization", "Bearer nope");
+        assertEquals("{\"key\":\"x\",\"errorCode\":\"GENERAL\",\"errorDetails\":\"" + UNAUTHENTICATED + "\"}",
+                invalid.body());
+        assertEquals(401, invalid.status());
         JsonArray methods = api.get("/auth/v1/method").ok().getJsonArray("methods");
         assertEquals("METHOD_TOKEN", methods.getJsonObject(0).getString("method"));
         assertTrue(methods.getJsonObject(0).getBoolean("enabled"));
@@ -220,10 +230,12 @@ class AuthIT {
                 scoped.post("/api/v1/batch-evaluate", "{\"requests\":[]}"),
                 scoped.post("/api/v1/evaluate", "{\"flagKey\":\"f\",\"entityId\":\"e\"}"),
                 scoped.get("/internal/v1/evaluation/snapshot/namespace/default"),
-                scoped.post("/ofrep/v1/evaluate/flags/f", "{\"context\":{\"targetingKey\":\"e\"}}"),
                 scoped.get("/auth/v1/self"))) {
             reply.assertError(401, 16, UNAUTHENTICATED);
         }
+        Api.Reply ofrep = scoped.post("/ofrep/v1/evaluate/flags/f", "{\"context\":{\"targetingKey\":\"e\"}}");
+        assertEquals(401, ofrep.status());
+        assertEquals("{\"key\":\"f\",\"errorCode\":\"GENERAL\",\"errorDetails\":\"" + UNAUTHENTICATED + "\"}", ofrep.body());
         // a scoped token is still limited by its role
         scoped.put("/api/v1/namespaces/scoped", "{\"name\":\"x\"}").assertError(403, 7, "permission denied");
     }

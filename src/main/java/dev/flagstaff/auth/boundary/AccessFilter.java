@@ -10,6 +10,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.Method;
@@ -41,9 +43,18 @@ public class AccessFilter implements ContainerRequestFilter {
                 .computeIfAbsent(type, t -> AccessPolicy.classify(t, method));
         switch (AccessPolicy.decide(rule, Caller.current())) {
             case ALLOW -> { }
-            case UNAUTHENTICATED -> request.abortWith(ErrorMapper.error(Code.UNAUTHENTICATED,
-                    "request was not authenticated"));
-            case FORBIDDEN -> request.abortWith(ErrorMapper.error(Code.PERMISSION_DENIED, "permission denied"));
+            case UNAUTHENTICATED -> request.abortWith(error(request, Code.UNAUTHENTICATED, "request was not authenticated"));
+            case FORBIDDEN -> request.abortWith(error(request, Code.PERMISSION_DENIED, "permission denied"));
         }
+    }
+
+    /** The contract's error body; OFREP routes have their own (contract 7): errorCode GENERAL, no header. */
+    private static Response error(ContainerRequestContext request, Code code, String message) {
+        String path = request.getUriInfo().getPath();
+        if (!OfrepError.applies(path)) {
+            return ErrorMapper.error(code, message);
+        }
+        return Response.status(code.http()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(OfrepError.body(path, message)).build();
     }
 }

@@ -114,15 +114,23 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
     /** Flipt's 401 (contract 8.2), with the session cookies expired on {@code /auth/v1} routes. */
     static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = "request was not authenticated";
-        response.setStatus(401);
-        response.setHeader("WWW-Authenticate", message);
-        response.setContentType("application/json");
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setStatus(401);
+        response.setContentType("application/json");
+        if (OfrepError.applies(path)) {
+            writeBody(response, OfrepError.text(path, message));
+            return;
+        }
+        response.setHeader("WWW-Authenticate", message);
         if (path.startsWith("/auth/v1") && hasCookie(request)) {
             response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0");
             response.addHeader("Set-Cookie", STATE_COOKIE + "=; Path=/; Max-Age=0");
         }
-        byte[] body = ("{\"code\":16,\"message\":\"" + message + "\",\"details\":[]}").getBytes(StandardCharsets.UTF_8);
+        writeBody(response, "{\"code\":16,\"message\":\"" + message + "\",\"details\":[]}");
+    }
+
+    private static void writeBody(HttpServletResponse response, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -71,6 +71,12 @@ public class Tokens {
         AuthSettings settings = AuthSettings.current();
         cacheNanos = settings.tokenCacheSeconds() * 1_000_000_000L;
         settings.bootstrapToken().ifPresent(this::bootstrap);
+        if (settings.required() && settings.bootstrapToken().isEmpty()
+                && !AuthSettings.idpConfigured(org.eclipse.microprofile.config.ConfigProvider.getConfig())) {
+            LOG.warning("Authentication is required (" + AuthSettings.REQUIRED + ") but neither "
+                    + AuthSettings.BOOTSTRAP_TOKEN + " nor an IdP (mp.jwt.verify.issuer) is configured: only client "
+                    + "tokens created earlier can call Flagstaff");
+        }
     }
 
     void bootstrap(String clientToken) {
