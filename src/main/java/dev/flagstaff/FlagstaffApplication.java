@@ -14,12 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The JAX-RS application. It is mounted at {@code /} (with the WAR at context root {@code /}) because
  * Flipt's routes start at the root: {@code /api/v1}, {@code /evaluate/v1}, {@code /auth/v1}, {@code /meta}…
  * The OpenAPI document at {@code /openapi} is generated from the annotations on the resources (see
  * {@link OpenApiConventions} for what is added to every operation).
+ * <p>
+ * {@code @LoginConfig}: the container verifies bearer JWTs of the configured IdP (MicroProfile JWT); it must
+ * stay {@code @ApplicationScoped} or Payara ignores it. When authentication is not required the annotation is
+ * taken away at deployment ({@code auth.control.LoginConfigSwitch}). What a caller may do is decided by
+ * {@code dev.flagstaff.auth}.
  */
 @ApplicationScoped
 @ApplicationPath("/")
@@ -34,5 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         schema = @Schema(implementation = ErrorSchema.class)))))
 @SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "`Authorization: Bearer <client token>`")
+@LoginConfig(authMethod = "MP-JWT")
 public class FlagstaffApplication extends Application {
 }

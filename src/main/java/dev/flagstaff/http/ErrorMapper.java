@@ -59,10 +59,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     /** The error body every route uses. */
     public static Response error(Code code, String message) {
-        return Response.status(code.http())
+        Response.ResponseBuilder response = Response.status(code.http())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(code.grpc(), message))
-                .build();
+                .entity(new ErrorBody(code.grpc(), message));
+        if (code == Code.UNAUTHENTICATED) {
+            response.header("WWW-Authenticate", message); // as Flipt: the header carries the message
+        }
+        return response.build();
     }
 
     private static ApiException apiCause(Throwable failure) {

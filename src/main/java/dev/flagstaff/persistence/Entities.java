@@ -1,5 +1,6 @@
 package dev.flagstaff.persistence;
 
+import dev.flagstaff.auth.entity.Authentication;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
 import dev.flagstaff.namespaces.entity.Namespace;
@@ -22,7 +23,8 @@ final class Entities {
             Constraint.class,
             Rule.class,
             Distribution.class,
-            Rollout.class);
+            Rollout.class,
+            Authentication.class);
 
     private Entities() {
     }

@@ -42,6 +42,11 @@ public class Transactions {
         return result;
     }
 
+    /** Runs {@code work} in a transaction of its own that belongs to no namespace (e.g. authentications). */
+    public <T> T transaction(Function<EntityManager, T> work) {
+        return commit(work);
+    }
+
     private <T> T commit(Function<EntityManager, T> work) {
         EntityManager em = database.entityManagerFactory().createEntityManager();
         EntityTransaction tx = em.getTransaction();

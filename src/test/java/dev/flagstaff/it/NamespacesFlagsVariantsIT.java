@@ -405,4 +405,20 @@ class NamespacesFlagsVariantsIT {
         assertTrue(created.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3}|\\.\\d{6})?Z"), created);
         assertNotEquals("", created);
     }
+    // ---- authentication off (the default): credentials are not looked at, as in Flipt ------------------
+
+    @Test
+    void withAuthenticationOffCredentialsAreIgnoredAndSelfIs401() {
+        String jwtShaped = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        for (String authorization : List.of("Bearer nonsense", "Bearer " + jwtShaped, "Basic YTpi")) {
+            assertEquals(200, api.send("GET", "/api/v1/namespaces", null, null, "Authorization", authorization)
+                    .status(), authorization);
+        }
+        assertEquals(200, api.get("/auth/v1/method").status());
+        api.get("/auth/v1/self").assertError(401, 16, "request was not authenticated");
+        JsonObject created = api.post("/auth/v1/method/token", "{\"name\":\"prepared\"}").ok();
+        assertEquals(44, created.getString("clientToken").length());
+        assertEquals("admin", created.getJsonObject("authentication").getJsonObject("metadata")
+                .getString("io.flagstaff.auth.token.role"));
+    }
 }

@@ -99,6 +99,38 @@ public class TestDatabase implements BeforeAllCallback {
                 env("FLAGSTAFF_IT_POSTGRESQL_PASSWORD", ""), statements);
     }
 
+    /**
+     * Settings for a server of a test's own (a {@link PayaraProcess}) on the database of this run, in a
+     * fresh H2 folder, PostgreSQL schema or MariaDB database named after {@code name}.
+     */
+    static java.util.Map<String, String> ownDatabase(String name) {
+        String db = System.getProperty("flagstaff.it.db", "h2");
+        switch (db) {
+            case "postgresql":
+                return postgresqlSchema("flagstaff_" + name);
+            case "mariadb": {
+                String admin = env("FLAGSTAFF_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+                String user = env("FLAGSTAFF_IT_MARIADB_USER", "root");
+                String password = env("FLAGSTAFF_IT_MARIADB_PASSWORD", "");
+                String database = "flagstaff_" + name;
+                execute("MariaDB", admin, user, password, "DROP DATABASE IF EXISTS " + database,
+                        "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+                java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+                settings.put("flagstaff.db.url", admin.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"));
+                settings.put("flagstaff.db.user", user);
+                if (!password.isEmpty()) {
+                    settings.put("flagstaff.db.password", password);
+                }
+                return settings;
+            }
+            default: {
+                Path dir = workDir().resolve(name + "-data");
+                deleteTree(dir);
+                return new java.util.LinkedHashMap<>(java.util.Map.of("flagstaff.data-dir", dir.toString()));
+            }
+        }
+    }
+
     private static String mariadb() {
         String admin = env("FLAGSTAFF_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
         String user = env("FLAGSTAFF_IT_MARIADB_USER", "root");

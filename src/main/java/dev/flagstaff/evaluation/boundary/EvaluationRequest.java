@@ -1,6 +1,7 @@
 package dev.flagstaff.evaluation.boundary;
 
 import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.NamespaceKey;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ record EvaluationRequest(String requestId, String namespaceKey, String flagKey, 
 
     /** The namespace to evaluate in: this request's, or {@code default}. */
     String namespaceOrDefault() {
-        return namespaceKey.isEmpty() ? "default" : namespaceKey;
+        return NamespaceKey.of(namespaceKey);
     }
 
     /** The client's request id, or a new UUID v4. */

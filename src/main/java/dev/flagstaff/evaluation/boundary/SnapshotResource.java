@@ -3,6 +3,7 @@ package dev.flagstaff.evaluation.boundary;
 import dev.flagstaff.evaluation.control.Evaluations;
 import dev.flagstaff.evaluation.control.NamespaceState;
 import dev.flagstaff.evaluation.control.SnapshotDocuments;
+import dev.flagstaff.http.NamespaceKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,7 @@ public class SnapshotResource {
     public Response snapshot(@PathParam("key") String key,
                              @HeaderParam("x-flipt-accept-server-version") String acceptServerVersion,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        NamespaceState state = evaluations.state(key);
+        NamespaceState state = evaluations.state(NamespaceKey.key(key));
         if (!state.exists()) {
             return Response.ok(state.document(SnapshotDocuments.shapeFor(acceptServerVersion)),
                     MediaType.APPLICATION_JSON_TYPE).build();

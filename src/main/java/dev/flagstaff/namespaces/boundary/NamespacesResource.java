@@ -2,6 +2,7 @@ package dev.flagstaff.namespaces.boundary;
 
 import dev.flagstaff.http.JsonBody;
 import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Query;
 import dev.flagstaff.namespaces.control.CreateNamespace;
@@ -65,7 +66,7 @@ public class NamespacesResource {
     public JsonWritable create(JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
         return new NamespaceJson(namespaces.create(
-                new CreateNamespace(b.string("key"), b.string("name"), b.string("description"))));
+                new CreateNamespace(NamespaceKey.key(b.string("key")), b.string("name"), b.string("description"))));
     }
 
     @GET
@@ -77,7 +78,7 @@ public class NamespacesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
     @Path("{key}")
     public JsonWritable get(@PathParam("key") String key) {
-        return new NamespaceJson(namespaces.get(key));
+        return new NamespaceJson(namespaces.get(NamespaceKey.key(key)));
     }
 
     @PUT
@@ -90,7 +91,7 @@ public class NamespacesResource {
     @Path("{key}")
     public JsonWritable update(@PathParam("key") String key, JsonBody body) {
         JsonBody b = JsonBody.orEmpty(body);
-        return new NamespaceJson(namespaces.update(key, new UpdateNamespace(b.string("name"), b.string("description"))));
+        return new NamespaceJson(namespaces.update(NamespaceKey.key(key), new UpdateNamespace(b.string("name"), b.string("description"))));
     }
 
     @DELETE
@@ -102,7 +103,7 @@ public class NamespacesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
     public JsonWritable delete(@PathParam("key") String key, @Context UriInfo uri) {
-        namespaces.delete(key, Query.of(uri).bool("force"));
+        namespaces.delete(NamespaceKey.key(key), Query.of(uri).bool("force"));
         return JsonWritable.EMPTY;
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Times every request into {@code flagstaff_http_server_requests_seconds{method,route,status}}, where
- * {@code route} is the matched resource method's path template ({@code /api/v1/namespaces/{ns}/flags/{key}}),
+ * {@code route} is the matched resource method's path template ({@code /api/v1/namespaces/{namespaceKey}/flags/{key}}),
  * never the raw path, so the number of series stays bounded; requests that match no route share
  * {@code route="unmatched"}. Timers are looked up once per route and status and then reused.
  */

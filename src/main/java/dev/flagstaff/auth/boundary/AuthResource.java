@@ -1,0 +1,220 @@
+package dev.flagstaff.auth.boundary;
+
+import dev.flagstaff.auth.control.AuthSettings;
+import dev.flagstaff.auth.control.Caller;
+import dev.flagstaff.auth.control.Role;
+import dev.flagstaff.auth.control.Tokens;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.GoQuote;
+import dev.flagstaff.http.JsonBody;
+import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.NamespaceScope;
+import dev.flagstaff.http.Query;
+import dev.flagstaff.http.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code /auth/v1}: Flipt's authentication services (contract 8.3, 8.4) with the token method. Who may call
+ * what is decided by {@code AccessFilter}: {@code GET /auth/v1/method} is public, {@code self} needs any
+ * authenticated caller, the token routes need the {@code admin} role. Control: {@link Tokens}.
+ */
+@ApplicationScoped
+@Path("auth/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private static final List<String[]> METHODS = List.of(
+            new String[] {"METHOD_TOKEN", "false"}, new String[] {"METHOD_GITHUB", "true"},
+            new String[] {"METHOD_OIDC", "true"}, new String[] {"METHOD_KUBERNETES", "false"},
+            new String[] {"METHOD_JWT", "false"});
+
+    @Inject
+    Tokens tokens;
+
+    @GET
+    @Path("method")
+    @Operation(operationId = "listAuthMethods")
+    @Tag(name = "PublicAuthenticationService")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.ListAuthenticationMethodsResponse.class)))
+    public JsonWritable methods() {
+        boolean jwt = AuthSettings.idpConfigured(ConfigProvider.getConfig());
+        List<JsonWritable> methods = METHODS.stream().map(m -> (JsonWritable) out -> out.str("method", m[0])
+                .bool("enabled", m[0].equals("METHOD_TOKEN") || (jwt && m[0].equals("METHOD_JWT")))
+                .bool("sessionCompatible", Boolean.parseBoolean(m[1]))).toList();
+        return out -> out.array("methods", methods);
+    }
+
+    /** Creates a client token; the response is the only place it is ever shown. */
+    @POST
+    @Path("method/token")
+    @Operation(operationId = "createMethodToken")
+    @Tag(name = "AuthenticationMethodTokenService")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.CreateTokenRequest.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.CreateTokenResponse.class)))
+    public JsonWritable createToken(JsonBody body) {
+        JsonBody b = JsonBody.orEmpty(body);
+        Role role = Role.parse(b.string("role"));
+        Tokens.Created created = tokens.create(b.string("name"), b.string("description"),
+                timestamp(b, "expiresAt"), b.string("namespaceKey"), b.stringMap("metadata"), role);
+        return out -> out.str("clientToken", created.clientToken())
+                .object("authentication", AuthenticationJson.of(created.authentication()));
+    }
+
+    @GET
+    @Path("self")
+    @Operation(operationId = "getAuthSelf")
+    @Tag(name = "AuthenticationService")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.Authentication.class)))
+    public JsonWritable self() {
+        Caller caller = Caller.current();
+        return switch (caller.kind()) {
+            case TOKEN -> AuthenticationJson.of(tokens.get(caller.token().id()));
+            case JWT -> AuthenticationJson.jwt(caller);
+            default -> throw NamespaceScope.unauthenticated(); // Flipt: no credential is resolved without auth
+        };
+    }
+
+    /** Sets the caller's expiry ({@code expiresAt}, or now: log out) and clears the session cookies. */
+    @PUT
+    @Path("self/expire")
+    @Operation(operationId = "expireAuthSelf")
+    @Tag(name = "AuthenticationService")
+    @Parameter(name = "expiresAt", in = ParameterIn.QUERY, description = "absent: now (log out)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response expireSelf(@Context UriInfo uri) {
+        Caller caller = Caller.current();
+        String expiresAt = Query.of(uri).string("expiresAt");
+        long micros = expiresAt.isEmpty() ? Timestamps.nowMicros() : parseQueryTimestamp(expiresAt);
+        switch (caller.kind()) {
+            case TOKEN -> tokens.expire(caller.token().id(), micros);
+            case JWT -> { } // an IdP token cannot be expired here; as Flipt, nothing is stored for it
+            default -> throw NamespaceScope.unauthenticated();
+        }
+        return Response.ok(JsonWritable.EMPTY)
+                .header("Set-Cookie", AuthenticationFilter.COOKIE + "=; Path=/; Max-Age=0")
+                .header("Set-Cookie", AuthenticationFilter.STATE_COOKIE + "=; Path=/; Max-Age=0")
+                .build();
+    }
+
+    /** Ordered by creation; {@code limit} 25 by default, at most 100; {@code pageToken} is a decimal offset. */
+    @GET
+    @Path("tokens")
+    @Operation(operationId = "listAuthTokens")
+    @Tag(name = "AuthenticationService")
+    @Parameter(name = "method", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, enumeration = {
+        "METHOD_NONE", "METHOD_TOKEN", "METHOD_OIDC", "METHOD_KUBERNETES", "METHOD_GITHUB", "METHOD_JWT", "METHOD_CLOUD"}))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "25 by default, at most 100",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    @Parameter(name = "pageToken", in = ParameterIn.QUERY, description = "a decimal offset",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.ListAuthenticationsResponse.class)))
+    public JsonWritable list(@Context UriInfo uri) {
+        Query query = Query.of(uri);
+        int limit = query.int32("limit");
+        limit = limit <= 0 ? 25 : Math.min(limit, 100);
+        int offset;
+        try {
+            offset = Math.max(0, Integer.parseInt(query.string("pageToken")));
+        } catch (NumberFormatException e) {
+            offset = 0;
+        }
+        Tokens.Listed page = tokens.list(method(query.string("method")), limit, offset);
+        return AuthenticationJson.list(page.authentications(), page.nextPageToken());
+    }
+
+    @GET
+    @Path("tokens/{id}")
+    @Operation(operationId = "getAuthToken")
+    @Tag(name = "AuthenticationService")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.Authentication.class)))
+    public JsonWritable get(@PathParam("id") String id) {
+        return AuthenticationJson.of(tokens.get(id));
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    @Operation(operationId = "deleteAuthToken")
+    @Tag(name = "AuthenticationService")
+    @APIResponse(responseCode = "200", description = "OK: an empty object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public JsonWritable delete(@PathParam("id") String id) {
+        tokens.delete(id);
+        return JsonWritable.EMPTY;
+    }
+
+    /** The {@code method} filter: a method's name or number; none or {@code METHOD_NONE} for all. */
+    private static String method(String text) {
+        String[] names = {"METHOD_NONE", "METHOD_TOKEN", "METHOD_OIDC", "METHOD_KUBERNETES", "METHOD_GITHUB",
+            "METHOD_JWT", "METHOD_CLOUD"};
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(text) || Integer.toString(i).equals(text)) {
+                return i == 0 ? null : names[i];
+            }
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        throw ApiException.invalid("parsing field \"method\": " + GoQuote.quote(text)
+                + " is not valid value for flipt.auth.Method");
+    }
+
+    private static Long timestamp(JsonBody body, String field) {
+        String text = body.string(field);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Timestamps.toMicros(parse(text));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badJsonTypes();
+        }
+    }
+
+    private static long parseQueryTimestamp(String text) {
+        try {
+            return Timestamps.toMicros(parse(text));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("parsing field \"expires_at\": " + GoQuote.quote(text) + " is not a valid timestamp");
+        }
+    }
+
+    private static Instant parse(String text) {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    }
+}

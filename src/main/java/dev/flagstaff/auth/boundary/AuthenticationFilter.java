@@ -1,0 +1,148 @@
+package dev.flagstaff.auth.boundary;
+
+import dev.flagstaff.auth.control.AuthSettings;
+import dev.flagstaff.auth.control.Caller;
+import dev.flagstaff.auth.control.Tokens;
+import dev.flagstaff.http.NamespaceScope;
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who is calling (contract 8.2), for every request to the WAR, JAX-RS or not. Runs after the container's
+ * own authentication, so a JWT of the configured IdP arrives here already verified by MicroProfile JWT
+ * (signature, issuer, expiry) as the request's {@link JsonWebToken} principal. Any other bearer value, and
+ * the {@code flipt_client_token} cookie when there is no Authorization header, must be a live client token
+ * of the token method. A credential that is present but none of these is a 401 on every route, public ones
+ * too, on every server. With {@code flagstaff.auth.required=false} no credential is looked at.
+ * <p>
+ * The caller is kept for the request's thread ({@link Caller#current()}, {@link NamespaceScope}) and always
+ * cleared afterwards; what the caller may do is decided by {@link AccessFilter}.
+ */
+@WebFilter(filterName = "flagstaff-authentication", urlPatterns = "/*", asyncSupported = true)
+public class AuthenticationFilter implements Filter { // Filter directly: Liberty ignores subclasses of HttpFilter
+
+    static final String COOKIE = "flipt_client_token";
+    static final String STATE_COOKIE = "flipt_client_state";
+
+    @Inject
+    Tokens tokens;
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        AuthSettings settings = AuthSettings.current();
+        Caller caller;
+        if (!settings.required()) {
+            caller = Caller.OPEN;
+        } else {
+            Optional<Caller> resolved = resolve(request, settings);
+            if (resolved.isEmpty()) {
+                unauthenticated(request, response);
+                return;
+            }
+            caller = resolved.get();
+        }
+        Caller.set(caller);
+        NamespaceScope.set(caller.namespace());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Caller.set(null);
+            NamespaceScope.set(null);
+        }
+    }
+
+    /** The caller, {@link Caller#ANONYMOUS} without a credential, empty for a credential that is not valid. */
+    private Optional<Caller> resolve(HttpServletRequest request, AuthSettings settings) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            if (!authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
+                return Optional.empty();
+            }
+            String credential = authorization.substring("Bearer ".length());
+            Principal principal = request.getUserPrincipal();
+            if (principal instanceof JsonWebToken jwt && credential.equals(jwt.getRawToken())) {
+                return Optional.of(jwtCaller(jwt, settings));
+            }
+            return tokens.authenticate(credential).map(Caller::token);
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return tokens.authenticate(cookie.getValue()).map(Caller::token);
+                }
+            }
+        }
+        return Optional.of(Caller.ANONYMOUS);
+    }
+
+    private static Caller jwtCaller(JsonWebToken jwt, AuthSettings settings) {
+        List<String> groups = jwt.getGroups() == null ? List.of() : new ArrayList<>(jwt.getGroups());
+        groups.sort(null);
+        Caller.JwtIdentity identity = new Caller.JwtIdentity(jwt.getIssuer(), jwt.getSubject(),
+                claim(jwt, "name"), claim(jwt, "email"), List.copyOf(groups));
+        return Caller.jwt(identity, settings.roleOf(groups));
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof jakarta.json.JsonString s) {
+            return s.getString();
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** Flipt's 401 (contract 8.2), with the session cookies expired on {@code /auth/v1} routes. */
+    static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String message = "request was not authenticated";
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setStatus(401);
+        response.setContentType("application/json");
+        if (OfrepError.applies(path)) {
+            writeBody(response, OfrepError.text(path, message));
+            return;
+        }
+        response.setHeader("WWW-Authenticate", message);
+        if (path.startsWith("/auth/v1") && hasCookie(request)) {
+            response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0");
+            response.addHeader("Set-Cookie", STATE_COOKIE + "=; Path=/; Max-Age=0");
+        }
+        writeBody(response, "{\"code\":16,\"message\":\"" + message + "\",\"details\":[]}");
+    }
+
+    private static void writeBody(HttpServletResponse response, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static boolean hasCookie(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

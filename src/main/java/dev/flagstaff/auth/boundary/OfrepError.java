@@ -1,0 +1,59 @@
+package dev.flagstaff.auth.boundary;
+
+import dev.flagstaff.http.JsonWritable;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * OFREP's error body for refusals on {@code /ofrep} (contract 7): {@code {"key","errorCode":"GENERAL",
+ * "errorDetails"}}, {@code key} only on the single-flag route, and no {@code WWW-Authenticate} header.
+ */
+final class OfrepError {
+
+    private static final String SINGLE = "ofrep/v1/evaluate/flags/";
+
+    private OfrepError() {
+    }
+
+    /** {@code path} relative to the application, with or without its leading slash. */
+    static boolean applies(String path) {
+        return strip(path).startsWith("ofrep/");
+    }
+
+    /** For the servlet filter, which writes bytes. */
+    static String text(String path, String details) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        String key = key(path);
+        if (key != null) {
+            body.add("key", key);
+        }
+        return body.add("errorCode", "GENERAL").add("errorDetails", details).build().toString();
+    }
+
+    /** For JAX-RS filters. */
+    static JsonWritable body(String path, String details) {
+        String key = key(path);
+        return out -> {
+            if (key != null) {
+                out.str("key", key);
+            }
+            out.str("errorCode", "GENERAL").str("errorDetails", details);
+        };
+    }
+
+    /** The flag key of the single-flag route, null elsewhere. */
+    private static String key(String path) {
+        String p = strip(path);
+        if (p.startsWith(SINGLE) && p.length() > SINGLE.length() && p.indexOf('/', SINGLE.length()) < 0) {
+            return URLDecoder.decode(p.substring(SINGLE.length()), StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    private static String strip(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}
