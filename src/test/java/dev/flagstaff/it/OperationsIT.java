@@ -212,7 +212,7 @@ class OperationsIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         Api.Reply reply = api.get("/health/ready");
         while (reply.status() != status && System.nanoTime() < deadline) {
-            sleep(250);
+            PayaraProcess.sleep(250);
             reply = api.get("/health/ready");
         }
         Api.Reply last = reply;
@@ -237,14 +237,6 @@ class OperationsIT {
         return false;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** One scrape of {@code /metrics}, read as Prometheus text: samples by name and label set. */
     record Metrics(String text, String contentType) {

@@ -54,21 +54,13 @@ class ServerProcessIT {
             while (!seen && System.nanoTime() < deadline) {
                 seen = reader.post("/evaluate/v1/boolean", evaluate).ok().getBoolean("enabled");
                 if (!seen) {
-                    sleep(200);
+                    PayaraProcess.sleep(200);
                 }
             }
             assertTrue(seen, "instance b sees the write made through instance a");
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void containerDataSourceByJndiName() {

@@ -1,9 +1,8 @@
 package dev.flagstaff.auth.control;
 
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
+import dev.flagstaff.http.Routes;
 
-import java.lang.annotation.Annotation;
+
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +97,7 @@ public final class AccessPolicy {
 
     /** The rule of a JAX-RS resource method as it is matched on {@code resourceClass}. */
     public static Rule classify(Class<?> resourceClass, Method method) {
-        return classify(httpMethod(method).orElse(""), template(resourceClass, method));
+        return classify(Routes.httpMethod(method).orElse(""), Routes.template(resourceClass, method));
     }
 
     public static Decision decide(Rule rule, Caller caller) {
@@ -123,44 +122,5 @@ public final class AccessPolicy {
         }
         Optional<Role> role = caller.role();
         return role.isPresent() && role.get().includes(needed) ? Decision.ALLOW : Decision.FORBIDDEN;
-    }
-
-    /** {@code GET}, {@code POST}… of a resource method; empty for a sub-resource locator. */
-    public static Optional<String> httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return Optional.of(http.value());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The full path template, e.g. {@code /api/v1/namespaces/{namespaceKey}/flags/{key}}. */
-    public static String template(Class<?> resourceClass, Method method) {
-        StringBuilder path = new StringBuilder();
-        Path classPath = pathOf(resourceClass);
-        if (classPath != null) {
-            path.append('/').append(classPath.value());
-        }
-        Path methodPath = method.getAnnotation(Path.class);
-        if (methodPath != null) {
-            path.append('/').append(methodPath.value());
-        }
-        String normalized = path.toString().replaceAll("/+", "/").replaceAll("\\{\\s*(\\w+)\\s*(:[^}]*)?}", "{$1}");
-        if (normalized.length() > 1 && normalized.endsWith("/")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
-        return normalized.isEmpty() ? "/" : normalized;
-    }
-
-    private static Path pathOf(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Path path = c.getAnnotation(Path.class);
-            if (path != null) {
-                return path;
-            }
-        }
-        return null;
     }
 }

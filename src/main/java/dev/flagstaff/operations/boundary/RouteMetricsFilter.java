@@ -1,10 +1,10 @@
 package dev.flagstaff.operations.boundary;
 
+import dev.flagstaff.http.Routes;
+
 import dev.flagstaff.operations.control.Metrics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
@@ -76,7 +75,7 @@ public class RouteMetricsFilter implements ContainerRequestFilter, ContainerResp
         Route route = method == null || resource == null
                 ? unmatched.computeIfAbsent(httpMethod, m -> new Route(m, UNMATCHED))
                 : routes.computeIfAbsent(resource, c -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(method, m -> new Route(verb(m, httpMethod), template(resource, m)));
+                        .computeIfAbsent(method, m -> new Route(Routes.httpMethod(m).orElse(httpMethod), Routes.template(resource, m)));
         route.timer(httpMethod, response.getStatus()).record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -108,36 +107,5 @@ public class RouteMetricsFilter implements ContainerRequestFilter, ContainerResp
                 .tag("status", Integer.toString(status))
                 .serviceLevelObjectives(BUCKETS)
                 .register(metrics.registry());
-    }
-
-    /** The HTTP method a resource method is declared for; {@code fallback} when it has none. */
-    private static String verb(Method method, String fallback) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return fallback;
-    }
-
-    /**
-     * The path template of a resource method: its class's {@code @Path} (found on the class or the nearest
-     * superclass, which also sees through CDI proxy subclasses) and the method's, regular expressions of
-     * path parameters left out ({@code {id: .+}} becomes {@code {id}}).
-     */
-    static String template(Class<?> resourceClass, Method method) {
-        String classPath = "";
-        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            Path path = c.getAnnotation(Path.class);
-            if (path != null) {
-                classPath = path.value();
-                break;
-            }
-        }
-        Path methodPath = method.getAnnotation(Path.class);
-        String joined = "/" + classPath + "/" + (methodPath == null ? "" : methodPath.value());
-        String template = joined.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        return template.length() > 1 && template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
     }
 }

@@ -105,9 +105,9 @@ class AccessPolicyTest {
         Map<String, Rule> actual = new TreeMap<>();
         for (Class<?> resource : resourceClasses()) {
             for (Method method : resource.getMethods()) {
-                Optional<String> http = AccessPolicy.httpMethod(method);
+                Optional<String> http = dev.flagstaff.http.Routes.httpMethod(method);
                 if (http.isPresent()) {
-                    actual.put(http.get() + " " + AccessPolicy.template(resource, method),
+                    actual.put(http.get() + " " + dev.flagstaff.http.Routes.template(resource, method),
                             AccessPolicy.classify(resource, method));
                 }
             }

@@ -1,4 +1,4 @@
-package dev.flagstaff.operations.boundary;
+package dev.flagstaff.http;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class RouteTemplateTest {
+class RoutesTest {
 
     @Path("api/v1/namespaces/{ns}/flags")
     static class Flags {
@@ -37,14 +37,14 @@ class RouteTemplateTest {
     @Test
     void templatesJoinClassAndMethodPaths() throws NoSuchMethodException {
         assertEquals("/api/v1/namespaces/{ns}/flags",
-                RouteMetricsFilter.template(Flags.class, Flags.class.getMethod("list")));
+                Routes.template(Flags.class, Flags.class.getMethod("list")));
         assertEquals("/api/v1/namespaces/{ns}/flags/{key}",
-                RouteMetricsFilter.template(Flags.class, Flags.class.getMethod("get")));
+                Routes.template(Flags.class, Flags.class.getMethod("get")));
         assertEquals("/api/v1/namespaces/{ns}/flags/{key}/variants/{id}",
-                RouteMetricsFilter.template(Flags.class, Flags.class.getMethod("variant")));
+                Routes.template(Flags.class, Flags.class.getMethod("variant")));
         assertEquals("/api/v1/flags/{key}",
-                RouteMetricsFilter.template(LegacyFlags.class, LegacyFlags.class.getMethod("get")));
+                Routes.template(LegacyFlags.class, LegacyFlags.class.getMethod("get")));
         assertEquals("/api/v1/namespaces/{ns}/flags/{key}",
-                RouteMetricsFilter.template(Proxy.class, Proxy.class.getMethod("get")));
+                Routes.template(Proxy.class, Proxy.class.getMethod("get")));
     }
 }
