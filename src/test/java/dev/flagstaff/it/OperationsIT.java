@@ -167,7 +167,8 @@ class OperationsIT {
     @Test
     @Tag("embedded-only")
     void readinessFollowsTheDatabase() {
-        String role = "flagstaff_ready";
+        // a role and schema of this run's own: other checkouts may run this test on the same PostgreSQL at once
+        String role = "flagstaff_ready_" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Ready-pw-" + UUID.randomUUID().toString().substring(0, 8);
         TestDatabase.postgresqlAdmin("DROP SCHEMA IF EXISTS " + role + " CASCADE", "DROP ROLE IF EXISTS " + role,
                 "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'",
