@@ -10,7 +10,7 @@ import java.net.URI;
 
 /**
  * Flipt's routing conventions that apply before a resource is chosen (contract section 1.1): one trailing
- * {@code /} is ignored, and every API answer is JSON whatever the client's {@code Accept} says.
+ * {@code /} is ignored, and every API answer is JSON whatever the client's {@code Accept} says (only {@code /openapi} reads it).
  */
 @Provider
 @PreMatching
@@ -25,6 +25,9 @@ public class RoutingFilter implements ContainerRequestFilter {
             request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
                     + path.substring(0, path.length() - 1) + query));
         }
-        request.getHeaders().remove(HttpHeaders.ACCEPT);
+        String relative = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+        if (!relative.equals("openapi")) { // the OpenAPI document comes as YAML or JSON by Accept
+            request.getHeaders().remove(HttpHeaders.ACCEPT);
+        }
     }
 }

@@ -95,6 +95,7 @@ class AccessPolicyTest {
         expect("GET /health/ready", Access.PUBLIC, false);
         expect("GET /metrics", Access.PUBLIC, false);
         expect("GET /docs", Access.PUBLIC, false);
+        expect("GET /openapi", Access.PUBLIC, false);
         expect("GET /docs/{file}", Access.PUBLIC, false);
         expect("GET /meta/info", Access.READ, false);
         expect("GET /meta/config", Access.READ, false);
