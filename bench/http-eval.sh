@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # HTTP evaluation benchmark: Flagstaff on Payara Micro with the embedded database, loopback only.
 #
-#   bench/http-eval.sh [--port 18080] [--duration 30] [--warmup 120] [--connections 32] [--threads 2]
+#   bench/http-eval.sh [--port 18080] [--duration 30] [--warmup 120] [--connections 32] [--threads 2] [--auth]
+#
+# --auth: authentication required (FLAGSTAFF_AUTH_REQUIRED=true, MicroProfile JWT active) and every request
+# carries a client token (a bootstrap token made up for the run).
 #
 # Builds the WAR, starts it, seeds namespace "bench" with a realistic variant flag (3 rules, 2 segments of
 # 3 constraints, 2 distributions) and a boolean flag (segment + threshold rollouts), warms the server up for
@@ -14,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-port=18080 duration=30 warmup=120 connections=32 threads=2
+port=18080 duration=30 warmup=120 connections=32 threads=2 auth=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port=$2; shift 2 ;;
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --auth) auth=true; shift ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -42,17 +46,26 @@ trap cleanup EXIT
 
 echo "== building (mvn package, tests skipped) and fetching Payara Micro"
 mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
-java -Xms1g -Xmx1g -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
+# --auth: authentication required (MicroProfile JWT active) and every request carries a client token
+auth_header=()
+export BENCH_AUTHORIZATION=""
+if [ "$auth" = true ]; then
+  token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+  BENCH_AUTHORIZATION="Bearer $token"
+  auth_header=(-H "Authorization: $BENCH_AUTHORIZATION")
+fi
+FLAGSTAFF_AUTH_REQUIRED=$auth FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN=${token:-} \
+  java -Xms1g -Xmx1g -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
   --contextroot / --nocluster --port "$port" --rootdir "$work/root" \
   --prebootcommandfile src/main/payara/preboot.asadmin > "$work/server.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do curl -sf "$base/ofrep/v1/configuration" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$base/ofrep/v1/configuration" >/dev/null || { echo "server did not start; log:"; tail -50 "$work/server.log"; exit 1; }
+for _ in $(seq 1 120); do curl -sf "${auth_header[@]}" "$base/ofrep/v1/configuration" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "${auth_header[@]}" "$base/ofrep/v1/configuration" >/dev/null || { echo "server did not start; log:"; tail -50 "$work/server.log"; exit 1; }
 
 echo "== seeding namespace bench"
-post() { curl -sf -X POST "$base$1" -H 'Content-Type: application/json' -d "$2"; }
-put() { curl -sf -X PUT "$base$1" -H 'Content-Type: application/json' -d "$2" >/dev/null; }
+post() { curl -sf "${auth_header[@]}" -X POST "$base$1" -H 'Content-Type: application/json' -d "$2"; }
+put() { curl -sf "${auth_header[@]}" -X PUT "$base$1" -H 'Content-Type: application/json' -d "$2" >/dev/null; }
 id_of() { sed -E 's/^\{"id":"([^"]+)".*/\1/'; }
 ns=/api/v1/namespaces/bench
 post /api/v1/namespaces '{"key":"bench","name":"Benchmark"}' >/dev/null
@@ -82,6 +95,8 @@ post $ns/flags/dark_mode/rollouts '{"rank":2,"threshold":{"percentage":30,"value
 # wrk scripts: POST bodies with a different entity id per request, contexts that reach every rule
 cat > "$work/variant.lua" <<'LUA'
 local n = 0
+local headers = {["Content-Type"] = "application/json"}
+if os.getenv("BENCH_AUTHORIZATION") ~= "" then headers["Authorization"] = os.getenv("BENCH_AUTHORIZATION") end
 local contexts = {
   '{"plan":"pro","region":"de","seats":"12","beta":"true","email":"a@example.com","signup":"2024-06-01T00:00:00Z"}',
   '{"plan":"pro","region":"fr","seats":"7"}',
@@ -91,19 +106,21 @@ local contexts = {
 request = function()
   n = n + 1
   local body = '{"namespaceKey":"bench","flagKey":"checkout","entityId":"user-' .. n .. '","context":' .. contexts[(n % 4) + 1] .. '}'
-  return wrk.format("POST", "/evaluate/v1/variant", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/evaluate/v1/variant", headers, body)
 end
 LUA
 cat > "$work/boolean.lua" <<'LUA'
 local n = 0
+local headers = {["Content-Type"] = "application/json"}
+if os.getenv("BENCH_AUTHORIZATION") ~= "" then headers["Authorization"] = os.getenv("BENCH_AUTHORIZATION") end
 request = function()
   n = n + 1
   local ctx = (n % 2 == 0) and '{"beta":"true"}' or '{"beta":"false"}'
   local body = '{"namespaceKey":"bench","flagKey":"dark_mode","entityId":"user-' .. n .. '","context":' .. ctx .. '}'
-  return wrk.format("POST", "/evaluate/v1/boolean", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/evaluate/v1/boolean", headers, body)
 end
 LUA
-curl -sf -X POST "$base/evaluate/v1/variant" -d '{"namespaceKey":"bench","flagKey":"checkout","entityId":"u","context":{"plan":"pro","region":"de","seats":"12"}}' | grep -q '"match":true' \
+curl -sf "${auth_header[@]}" -X POST "$base/evaluate/v1/variant" -d '{"namespaceKey":"bench","flagKey":"checkout","entityId":"u","context":{"plan":"pro","region":"de","seats":"12"}}' | grep -q '"match":true' \
   || { echo "seeded flag does not evaluate as expected"; exit 1; }
 
 run() { # name, duration, wrk args...
@@ -115,13 +132,13 @@ slice=$(( warmup / 6 )); [ "$slice" -lt 1 ] && slice=1
 for _ in 1 2; do
   run warm "$slice" -s "$work/variant.lua" "$base"
   run warm "$slice" -s "$work/boolean.lua" "$base"
-  run warm "$slice" "$base/ofrep/v1/configuration"
+  run warm "$slice" "${auth_header[@]}" "$base/ofrep/v1/configuration"
 done
 
 echo "== measuring ${duration}s each, $threads threads, $connections connections"
 run variant "$duration" -s "$work/variant.lua" "$base"
 run boolean "$duration" -s "$work/boolean.lua" "$base"
-run trivial "$duration" "$base/ofrep/v1/configuration"
+run trivial "$duration" "${auth_header[@]}" "$base/ofrep/v1/configuration"
 
 rps() { awk '/Requests\/sec/ {print $2}' "$work/$1.out"; }
 pct() { # name, percentile label (50% / 99%) -> milliseconds
