@@ -26,6 +26,15 @@ public final class JsonOut {
         generator.writeEnd();
     }
 
+    /** {@code value} as JSON text, for the few writers outside JAX-RS (a servlet filter). */
+    public static String text(JsonWritable value) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator generator = jakarta.json.Json.createGenerator(text)) {
+            writeDocument(generator, value);
+        }
+        return text.toString();
+    }
+
     public JsonOut str(String name, String value) {
         g.write(name, value == null ? "" : value);
         return this;

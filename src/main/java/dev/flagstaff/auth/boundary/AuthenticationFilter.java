@@ -1,5 +1,8 @@
 package dev.flagstaff.auth.boundary;
 
+import dev.flagstaff.http.Code;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.JsonOut;
 import dev.flagstaff.auth.control.AuthSettings;
 import dev.flagstaff.auth.control.Caller;
 import dev.flagstaff.auth.control.Tokens;
@@ -84,13 +87,9 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
             }
             return tokens.authenticate(credential).map(Caller::token);
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
-                    return tokens.authenticate(cookie.getValue()).map(Caller::token);
-                }
-            }
+        Optional<String> cookie = clientTokenCookie(request);
+        if (cookie.isPresent()) {
+            return tokens.authenticate(cookie.get()).map(Caller::token);
         }
         return Optional.of(Caller.ANONYMOUS);
     }
@@ -118,15 +117,15 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
         response.setStatus(401);
         response.setContentType("application/json");
         if (OfrepError.applies(path)) {
-            writeBody(response, OfrepError.text(path, message));
+            writeBody(response, JsonOut.text(OfrepError.body(path, message)));
             return;
         }
         response.setHeader("WWW-Authenticate", message);
-        if (path.startsWith("/auth/v1") && hasCookie(request)) {
+        if (path.startsWith("/auth/v1") && clientTokenCookie(request).isPresent()) {
             response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0");
             response.addHeader("Set-Cookie", STATE_COOKIE + "=; Path=/; Max-Age=0");
         }
-        writeBody(response, "{\"code\":16,\"message\":\"" + message + "\",\"details\":[]}");
+        writeBody(response, JsonOut.text(new ErrorMapper.ErrorBody(Code.UNAUTHENTICATED.grpc(), message)));
     }
 
     private static void writeBody(HttpServletResponse response, String json) throws IOException {
@@ -135,14 +134,15 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
         response.getOutputStream().write(body);
     }
 
-    private static boolean hasCookie(HttpServletRequest request) {
+    /** The {@code flipt_client_token} cookie's value (Flipt's browser session), if the request has one. */
+    private static Optional<String> clientTokenCookie(HttpServletRequest request) {
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {
-                    return true;
+                    return Optional.of(cookie.getValue());
                 }
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

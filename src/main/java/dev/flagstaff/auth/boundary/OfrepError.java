@@ -1,8 +1,7 @@
 package dev.flagstaff.auth.boundary;
 
+import dev.flagstaff.evaluation.boundary.OfrepResource;
 import dev.flagstaff.http.JsonWritable;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,25 +22,9 @@ final class OfrepError {
         return strip(path).startsWith("ofrep/");
     }
 
-    /** For the servlet filter, which writes bytes. */
-    static String text(String path, String details) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        String key = key(path);
-        if (key != null) {
-            body.add("key", key);
-        }
-        return body.add("errorCode", "GENERAL").add("errorDetails", details).build().toString();
-    }
-
-    /** For JAX-RS filters. */
+    /** The refusal's body: {@code key} of the single-flag route, {@code errorCode} GENERAL. */
     static JsonWritable body(String path, String details) {
-        String key = key(path);
-        return out -> {
-            if (key != null) {
-                out.str("key", key);
-            }
-            out.str("errorCode", "GENERAL").str("errorDetails", details);
-        };
+        return OfrepResource.errorBody(key(path), "GENERAL", details);
     }
 
     /** The flag key of the single-flag route, null elsewhere. */

@@ -3,7 +3,6 @@ package dev.flagstaff.auth.control;
 import dev.flagstaff.auth.entity.Authentication;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Timestamps;
-import dev.flagstaff.persistence.Database;
 import dev.flagstaff.persistence.Transactions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,9 +46,6 @@ public class Tokens {
 
     @Inject
     Transactions transactions;
-
-    @Inject
-    Database database;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private volatile long cacheNanos = 5_000_000_000L;
@@ -110,9 +106,6 @@ public class Tokens {
         metadata.put(NAME, name);
         if (!description.isEmpty()) {
             metadata.put(DESCRIPTION, description);
-        }
-        if (!namespace.isEmpty()) {
-            metadata.put(NAMESPACE, namespace);
         }
         metadata.putAll(extra);
         // the columns are what Flagstaff enforces; the metadata shows them and cannot override them

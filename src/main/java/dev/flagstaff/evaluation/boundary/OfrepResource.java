@@ -181,15 +181,20 @@ public class OfrepResource {
         return error(e.code().http(), key, errorCode, e.getMessage());
     }
 
-    /** OFREP's error body; {@code key} is left out when it is not known. */
+    /** OFREP's error response; {@code key} is left out when it is not known. */
     static Response error(int status, String key, String errorCode, String details) {
-        JsonWritable body = out -> {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(errorBody(key, errorCode, details)).build();
+    }
+
+    /** OFREP's error body {@code {"key","errorCode","errorDetails"}} (contract 7), also for refusals of the auth filters. */
+    public static JsonWritable errorBody(String key, String errorCode, String details) {
+        return out -> {
             if (key != null) {
                 out.str("key", key);
             }
             out.str("errorCode", errorCode).str("errorDetails", details);
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
 }
