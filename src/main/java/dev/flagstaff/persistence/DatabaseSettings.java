@@ -4,6 +4,7 @@ import org.eclipse.microprofile.config.Config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The database settings, read from MicroProfile Config (so each can also be given as an environment
@@ -59,7 +60,19 @@ public record DatabaseSettings(String url, String user, String password, String 
 
     /** The URL with any password parameter blanked, fit for a log line. */
     public String redactedUrl() {
-        return effectiveUrl().replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return redact(effectiveUrl());
+    }
+
+    /** {@code password=…} and the like inside a value (JDBC URL parameters). */
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)((?:password|passwd|pwd|secret|token|credential)[a-z_-]*=)[^&;\\s]*");
+    /** {@code scheme://user:secret@host} */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+):[^@/\\s]*@");
+
+    /** A URL or setting value with its secrets masked ({@code password=***}, {@code //user:***@host}). */
+    public static String redact(String value) {
+        String masked = SECRET_PARAMETER.matcher(value).replaceAll("$1***");
+        return URL_USER_INFO.matcher(masked).replaceAll("$1:***@");
     }
 
     public Optional<String> jndiName() {
@@ -68,6 +81,11 @@ public record DatabaseSettings(String url, String user, String password, String 
 
     /** {@code key (env KEY)}: how a log line names a setting so the operator can find it either way. */
     public static String setting(String key) {
-        return key + " (env " + key.toUpperCase().replaceAll("[^A-Z0-9]", "_") + ")";
+        return key + " (env " + environmentName(key) + ")";
+    }
+
+    /** The environment variable MicroProfile Config reads for {@code key}: {@code flagstaff.db.url} → {@code FLAGSTAFF_DB_URL}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 }

@@ -25,11 +25,6 @@ public final class EffectiveConfig {
     /** Setting names that hold secrets; such settings are not shown at all. */
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(password|passwd|pwd|secret|token|credential|private|apikey|api-key|api_key).*");
-    /** {@code password=…} and the like inside a value (JDBC URL parameters). */
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)((?:password|passwd|pwd|secret|token|credential)[a-z_-]*=)[^&;\\s]*");
-    /** {@code scheme://user:secret@host} */
-    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+):[^@/\\s]*@");
 
     /** Settings shown with their defaults even when nobody set them. */
     static final String SNAPSHOTS_REFRESH = "flagstaff.snapshots.refresh-seconds";
@@ -50,7 +45,7 @@ public final class EffectiveConfig {
         if (db.jndiName().isPresent()) {
             database.add("jndi", db.jndiName().get());
         } else {
-            database.add("url", redact(db.effectiveUrl()));
+            database.add("url", db.redactedUrl());
             if (!db.user().isEmpty()) {
                 database.add("user", db.user());
             }
@@ -114,22 +109,16 @@ public final class EffectiveConfig {
         Map<String, String> visible = new TreeMap<>();
         settings.forEach((name, value) -> {
             if (!SECRET_NAME.matcher(name).matches()) {
-                visible.put(name, redact(value));
+                visible.put(name, DatabaseSettings.redact(value));
             }
         });
         return visible;
     }
 
-    /** Masks credentials inside a value: {@code password=…} parameters and {@code user:secret@} in URLs. */
-    public static String redact(String value) {
-        String masked = SECRET_PARAMETER.matcher(value).replaceAll("$1***");
-        return URL_USER_INFO.matcher(masked).replaceAll("$1:***@");
-    }
-
     /** {@code FLAGSTAFF_DB_URL} when {@code flagstaff.db.url} is already listed. */
     private static boolean knownAsEnvironment(String name, Map<String, String> settings) {
         return settings.keySet().stream()
-                .anyMatch(key -> key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_").equals(name));
+                .anyMatch(key -> DatabaseSettings.environmentName(key).equals(name));
     }
 
     private static Optional<String> value(Config config, String name) {

@@ -1,5 +1,7 @@
 package dev.flagstaff.operations.control;
 
+import dev.flagstaff.persistence.DatabaseSettings;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -24,11 +26,11 @@ class EffectiveConfigTest {
     @Test
     void credentialsInsideValuesAreMasked() {
         assertEquals("jdbc:postgresql://db:5432/flags?user=app&password=***&ssl=true",
-                EffectiveConfig.redact("jdbc:postgresql://db:5432/flags?user=app&password=s3cret&ssl=true"));
+                DatabaseSettings.redact("jdbc:postgresql://db:5432/flags?user=app&password=s3cret&ssl=true"));
         assertEquals("jdbc:mariadb://app:***@db:3306/flags",
-                EffectiveConfig.redact("jdbc:mariadb://app:s3cret@db:3306/flags"));
+                DatabaseSettings.redact("jdbc:mariadb://app:s3cret@db:3306/flags"));
         assertEquals("jdbc:h2:file:/data/flagstaff;PASSWORD=***;DB_CLOSE_ON_EXIT=FALSE",
-                EffectiveConfig.redact("jdbc:h2:file:/data/flagstaff;PASSWORD=x;DB_CLOSE_ON_EXIT=FALSE"));
-        assertEquals("jdbc:postgresql://db:5432/flags", EffectiveConfig.redact("jdbc:postgresql://db:5432/flags"));
+                DatabaseSettings.redact("jdbc:h2:file:/data/flagstaff;PASSWORD=x;DB_CLOSE_ON_EXIT=FALSE"));
+        assertEquals("jdbc:postgresql://db:5432/flags", DatabaseSettings.redact("jdbc:postgresql://db:5432/flags"));
     }
 }
