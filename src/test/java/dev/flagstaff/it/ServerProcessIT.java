@@ -39,7 +39,7 @@ class ServerProcessIT {
 
     @Test
     void writesThroughOneInstanceReachTheOthers() {
-        Map<String, String> settings = new java.util.HashMap<>(TestDatabase.postgresqlSchema("flagstaff_multi"));
+        Map<String, String> settings = new java.util.HashMap<>(TestDatabase.postgresqlSchema(TestDatabase.named("flagstaff_multi")));
         settings.put("flagstaff.snapshots.refresh-seconds", "1");
         try (PayaraProcess a = PayaraProcess.start("multi-a", settings, Map.of());
              PayaraProcess b = PayaraProcess.start("multi-b", settings, Map.of())) {

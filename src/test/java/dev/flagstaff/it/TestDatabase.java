@@ -64,7 +64,7 @@ public class TestDatabase implements BeforeAllCallback {
     }
 
     private static String postgresql() {
-        return postgresqlSchema("flagstaff_it").entrySet().stream()
+        return postgresqlSchema(named("flagstaff_it")).entrySet().stream()
                 .map(e -> "-D" + e.getKey() + "=" + e.getValue())
                 .reduce((a, b) -> a + " " + b).orElseThrow();
     }
@@ -107,12 +107,12 @@ public class TestDatabase implements BeforeAllCallback {
         String db = System.getProperty("flagstaff.it.db", "h2");
         switch (db) {
             case "postgresql":
-                return postgresqlSchema("flagstaff_" + name);
+                return postgresqlSchema(named("flagstaff_" + name));
             case "mariadb": {
                 String admin = env("FLAGSTAFF_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
                 String user = env("FLAGSTAFF_IT_MARIADB_USER", "root");
                 String password = env("FLAGSTAFF_IT_MARIADB_PASSWORD", "");
-                String database = "flagstaff_" + name;
+                String database = named("flagstaff_" + name);
                 execute("MariaDB", admin, user, password, "DROP DATABASE IF EXISTS " + database,
                         "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
                 java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
@@ -135,9 +135,10 @@ public class TestDatabase implements BeforeAllCallback {
         String admin = env("FLAGSTAFF_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
         String user = env("FLAGSTAFF_IT_MARIADB_USER", "root");
         String password = env("FLAGSTAFF_IT_MARIADB_PASSWORD", "");
+        String database = named("flagstaff_it");
         execute("MariaDB", admin, user, password,
-                "DROP DATABASE IF EXISTS flagstaff_it", "CREATE DATABASE flagstaff_it CHARACTER SET utf8mb4");
-        String app = admin.replaceFirst("/[^/?]*(\\?|$)", "/flagstaff_it$1");
+                "DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        String app = admin.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
         return "-Dflagstaff.db.url=" + app + " -Dflagstaff.db.user=" + user + passwordOption(password);
     }
 
@@ -155,6 +156,16 @@ public class TestDatabase implements BeforeAllCallback {
             System.out.println("[flagstaff-it] SKIPPED: " + message);
             throw new TestAbortedException(message);
         }
+    }
+
+    /**
+     * A test schema or database name, with the run's {@code FLAGSTAFF_IT_DB_SUFFIX} appended (letters, digits
+     * and underscores only), so that test runs from several checkouts on one machine do not drop each
+     * other's databases. Without it the names are the plain ones the README gives.
+     */
+    static String named(String base) {
+        String suffix = env("FLAGSTAFF_IT_DB_SUFFIX", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "");
+        return suffix.isEmpty() ? base : base + "_" + suffix;
     }
 
     static String passwordOption(String password) {
