@@ -1,9 +1,13 @@
 package dev.flagstaff.http;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * An error a client is meant to see: its code and message go out unchanged in the contract's
  * {@code {"code","message","details"}} body. Thrown by validation and services; mapped by {@link ErrorMapper}.
+ * Out of an EJB it comes unwrapped and rolls the transaction back: a refused request changes nothing.
  */
+@ApplicationException(rollback = true, inherited = true)
 public class ApiException extends RuntimeException {
 
     private final Code code;

@@ -12,28 +12,35 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
- * The DataSource Flagstaff hands to Flyway and EclipseLink, counting the connections taken and the
- * statements prepared through them. The counts show that evaluation does no database work (and will feed
- * the operational metrics).
+ * The DataSource as Flyway, EclipseLink ({@link FlagstaffSessionCustomizer}) and the readiness check use it:
+ * the server's, counting the connections taken from its pool and the statements prepared through them. The
+ * counts show that evaluation does no database work and feed {@code /metrics}. Every wrapper counts into the
+ * same two counters (one set per deployment of the application), because the persistence unit and
+ * {@link Database} each wrap the server's DataSource themselves.
  */
 public final class CountingDataSource implements DataSource {
 
     private final DataSource delegate;
-    private final LongAdder connections = new LongAdder();
-    private final LongAdder statements = new LongAdder();
+    private static final LongAdder CONNECTIONS = new LongAdder();
+    private static final LongAdder STATEMENTS = new LongAdder();
 
     CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
+    /** The server's DataSource this one counts for. */
+    DataSource delegate() {
+        return delegate;
+    }
+
     /** Connections taken from the pool since start. */
     public long connections() {
-        return connections.sum();
+        return CONNECTIONS.sum();
     }
 
     /** Statements created or prepared since start. */
     public long statements() {
-        return statements.sum();
+        return STATEMENTS.sum();
     }
 
     @Override
@@ -47,11 +54,11 @@ public final class CountingDataSource implements DataSource {
     }
 
     private Connection counted(Connection connection) {
-        connections.increment();
+        CONNECTIONS.increment();
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
-                statements.increment();
+                STATEMENTS.increment();
             }
             try {
                 return method.invoke(connection, args);

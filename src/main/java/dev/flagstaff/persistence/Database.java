@@ -1,18 +1,23 @@
 package dev.flagstaff.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.flagstaff.http.Timestamps;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.flagstaff.operations.control.Metrics;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.spi.PersistenceProvider;
-import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import jakarta.persistence.PersistenceUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,59 +30,86 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Brings the database up when the application starts, in this order: settings, DataSource, Flyway
- * migrations, then JPA. Nothing touches the database before the migrations ran. A bad setting stops the
+ * Brings the database up when the application starts, before any request is served, in this order:
+ * settings, DataSource, Flyway migrations, then JPA. Nothing touches the tables before the migrations ran
+ * (the persistence unit logs in lazily, on first use, which is here, after them). A bad setting stops the
  * start with one log line that names it.
+ *
+ * <p>The DataSource is the server's: by default the one this class defines ({@link #JNDI_NAME}, pooled by
+ * the server, connecting through {@link ConfiguredDataSource} with the {@code flagstaff.db.*} settings), or a
+ * DataSource of the server's own named by {@code flagstaff.db.jndi}. The persistence unit
+ * ({@code META-INF/persistence.xml}) is container-managed and JTA; {@link FlagstaffSessionCustomizer} points
+ * it at the same DataSource. The migrations run outside any transaction, since Flyway commits itself.
+ *
+ * <p>A singleton without container locks: its state is written once, in {@link #start}, before the
+ * container lets anything call it.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "dev.flagstaff.persistence.ConfiguredDataSource",
+        maxPoolSize = Database.POOL_SIZE,
+        minPoolSize = 0,
+        initialPoolSize = 0,
+        maxIdleTime = 300)
 public class Database {
+
+    /** Flagstaff's own data source, defined above; persistence.xml names it too. */
+    public static final String JNDI_NAME = "java:app/jdbc/flagstaff";
+
+    /** The most connections the server pools for Flagstaff's own data source ({@code flagstaff.db.pool-size}). */
+    public static final int POOL_SIZE = 10;
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    private CountingDataSource dataSource;
-    private HikariDataSource ownPool;
-    private EntityManagerFactory entityManagerFactory;
-    private Vendor vendor;
-    private volatile boolean migrated;
+    @Resource(lookup = JNDI_NAME)
+    DataSource own;
+
+    @PersistenceUnit(unitName = "flagstaff")
+    EntityManagerFactory entityManagerFactory;
 
     @Inject
     Metrics metrics;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    private CountingDataSource dataSource;
+    private Vendor vendor;
+    private volatile boolean migrated;
+
+    @PostConstruct
+    void start() {
         try {
-            open(DatabaseSettings.from(ConfigProvider.getConfig()));
+            open(DatabaseSettings.from(ConfigProvider.getConfig(Database.class.getClassLoader())));
         } catch (StartupFailure e) {
             LOG.severe("Flagstaff cannot start: " + e.getMessage());
-            close();
             throw e;
         }
     }
 
-    void open(DatabaseSettings settings) {
-        dataSource = new CountingDataSource(
-                settings.jndiName().isPresent() ? lookup(settings.jndiName().get()) : ownPool(settings));
+    private void open(DatabaseSettings settings) {
+        if (settings.jndiName().isPresent()) {
+            dataSource = new CountingDataSource(lookup(settings.jndiName().get()));
+        } else {
+            checkOwn(settings);
+            dataSource = new CountingDataSource(own);
+        }
         vendor = detectVendor(settings);
         migrate(settings);
         migrated = true;
-        entityManagerFactory = createEntityManagerFactory();
-        if (metrics != null) {
-            countUses(metrics);
+        try {
+            entityManagerFactory.createEntityManager().close(); // logs in now, so a mapping error stops the start
+        } catch (RuntimeException e) {
+            throw new StartupFailure("the persistence unit cannot start on the database given by "
+                    + describeSource(settings) + ": " + rootMessage(e));
         }
+        countUses(metrics, settings.jndiName().isEmpty());
         LOG.info("Flagstaff database ready: " + vendor + " at "
                 + settings.jndiName().map(n -> "JNDI " + n).orElse(settings.redactedUrl()));
-    }
-
-    public EntityManagerFactory entityManagerFactory() {
-        if (entityManagerFactory == null) {
-            throw new IllegalStateException("the database is not started");
-        }
-        return entityManagerFactory;
     }
 
     /** The DataSource everything uses, with its counts of connections and statements. */
@@ -94,29 +126,57 @@ public class Database {
         return migrated;
     }
 
-    /** Connections and statements through Flagstaff's DataSource, pooled by Flagstaff or by the server. */
-    private void countUses(Metrics metrics) {
-        CountingDataSource counted = dataSource;
-        FunctionCounter.builder("flagstaff.db.connections.taken", counted, CountingDataSource::connections)
-                .description("Connections taken from the DataSource since start").register(metrics.registry());
-        FunctionCounter.builder("flagstaff.db.statements", counted, CountingDataSource::statements)
-                .description("Statements created or prepared since start").register(metrics.registry());
-    }
-
     @PreDestroy
-    void close() {
+    void stop() {
         migrated = false;
-        if (entityManagerFactory != null && entityManagerFactory.isOpen()) {
-            entityManagerFactory.close();
+    }
+
+    /** The settings of Flagstaff's own data source, checked before it opens a connection. */
+    private static void checkOwn(DatabaseSettings settings) {
+        if (Vendor.fromUrl(settings.effectiveUrl()) == null) {
+            throw new StartupFailure(settings.unsupportedUrl());
         }
-        entityManagerFactory = null;
-        if (ownPool != null) {
-            ownPool.close();
-            ownPool = null;
+        if (settings.poolSize() != POOL_SIZE) {
+            throw new StartupFailure(DatabaseSettings.setting(DatabaseSettings.POOL_SIZE) + " = " + settings.poolSize()
+                    + ": the server pools at most " + POOL_SIZE + " connections for Flagstaff's own data source; "
+                    + "for another size, define a DataSource in the server and name it with "
+                    + DatabaseSettings.setting(DatabaseSettings.JNDI));
+        }
+        if (settings.embedded()) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new StartupFailure(DatabaseSettings.setting(DatabaseSettings.DATA_DIR) + " = "
+                        + settings.dataDir() + " cannot be created: " + e);
+            }
         }
     }
 
-    private DataSource lookup(String name) {
+    /**
+     * Connections and statements through Flagstaff's DataSource, and, for its own data source, the
+     * connections the server's pool holds open and the most it may.
+     */
+    private void countUses(Metrics metrics, boolean ownPool) {
+        if (metrics == null) {
+            return;
+        }
+        FunctionCounter.builder("flagstaff.db.connections.taken", dataSource, CountingDataSource::connections)
+                .description("Connections taken from the DataSource since start").register(metrics.registry());
+        FunctionCounter.builder("flagstaff.db.statements", dataSource, CountingDataSource::statements)
+                .description("Statements created or prepared since start").register(metrics.registry());
+        if (ownPool) {
+            Tags pool = Tags.of("pool", "flagstaff");
+            Gauge.builder("flagstaff.db.pool.connections", ConfiguredDataSource::open).tags(pool)
+                    .description("Physical connections the server's pool holds open for Flagstaff's data source")
+                    .register(metrics.registry());
+            Gauge.builder("flagstaff.db.pool.connections.max", () -> POOL_SIZE).tags(pool)
+                    .description("The most connections the server's pool opens for Flagstaff's data source")
+                    .register(metrics.registry());
+        }
+    }
+
+    /** The server's DataSource named by {@code flagstaff.db.jndi}. */
+    static DataSource lookup(String name) {
         try {
             Object found = new InitialContext().lookup(name);
             if (found instanceof DataSource ds) {
@@ -130,45 +190,6 @@ public class Database {
         }
     }
 
-    private DataSource ownPool(DatabaseSettings settings) {
-        String url = settings.effectiveUrl();
-        Vendor urlVendor = Vendor.fromUrl(url);
-        if (urlVendor == null) {
-            throw new StartupFailure(DatabaseSettings.setting(DatabaseSettings.URL) + " = " + settings.redactedUrl()
-                    + " is not supported; use jdbc:h2:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:");
-        }
-        if (settings.embedded()) {
-            try {
-                Files.createDirectories(settings.dataDir());
-            } catch (IOException e) {
-                throw new StartupFailure(DatabaseSettings.setting(DatabaseSettings.DATA_DIR) + " = "
-                        + settings.dataDir() + " cannot be created: " + e);
-            }
-        }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("flagstaff");
-        config.setDriverClassName(urlVendor.driverClass());
-        config.setJdbcUrl(urlVendor == Vendor.MARIADB && url.toLowerCase().startsWith("jdbc:mysql:")
-                ? withParameter(url, "permitMysqlScheme") : url);
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(1);
-        config.setAutoCommit(true);
-        if (metrics != null) {
-            config.setMetricRegistry(metrics.registry()); // hikaricp_connections_* at /metrics
-        }
-        try {
-            ownPool = new HikariDataSource(config);
-            return ownPool;
-        } catch (RuntimeException e) {
-            throw new StartupFailure("cannot connect to the database " + settings.redactedUrl() + " given by "
-                    + DatabaseSettings.setting(embeddedOr(settings, DatabaseSettings.URL)) + ": " + rootMessage(e));
-        }
-    }
-
     private Vendor detectVendor(DatabaseSettings settings) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
@@ -178,9 +199,14 @@ public class Database {
                         + " is " + product + "; Flagstaff supports H2, PostgreSQL, MariaDB and MySQL");
             }
             return detected;
-        } catch (SQLException e) {
-            throw new StartupFailure("cannot connect to the database given by " + describeSource(settings)
-                    + ": " + rootMessage(e));
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof StartupFailure failure) {
+                throw failure;
+            }
+            throw new StartupFailure(settings.jndiName().isPresent()
+                    ? "cannot connect to the database given by " + describeSource(settings) + ": " + rootMessage(e)
+                    : "cannot connect to the database " + settings.redactedUrl() + " given by "
+                    + DatabaseSettings.setting(embeddedOr(settings, DatabaseSettings.URL)) + ": " + rootMessage(e));
         }
     }
 
@@ -205,37 +231,6 @@ public class Database {
         }
     }
 
-    private EntityManagerFactory createEntityManagerFactory() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("eclipselink.target-database", vendor.eclipseLinkTarget());
-        properties.put("eclipselink.cache.shared.default", "false");
-        properties.put("eclipselink.weaving", "false");
-        properties.put("eclipselink.target-server", "None");
-        properties.put("eclipselink.ddl-generation", "none");
-        properties.put("eclipselink.logging.logger", "JavaLogger");
-        properties.put("eclipselink.logging.level", "WARNING");
-        PersistenceProvider provider = eclipseLink();
-        EntityManagerFactory factory = provider.createContainerEntityManagerFactory(
-                new FlagstaffPersistenceUnit(dataSource, Entities.ALL), properties);
-        factory.createEntityManager().close(); // log in now, so a mapping error stops the start
-        return factory;
-    }
-
-    private static PersistenceProvider eclipseLink() {
-        for (PersistenceProvider provider : PersistenceProviderResolverHolder.getPersistenceProviderResolver()
-                .getPersistenceProviders()) {
-            if (provider.getClass().getName().startsWith("org.eclipse.persistence")) {
-                return provider;
-            }
-        }
-        try {
-            return (PersistenceProvider) Class.forName("org.eclipse.persistence.jpa.PersistenceProvider")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new StartupFailure("the application server offers no EclipseLink persistence provider: " + e);
-        }
-    }
-
     private static String describeSource(DatabaseSettings settings) {
         return settings.jndiName()
                 .map(name -> DatabaseSettings.setting(DatabaseSettings.JNDI) + " = " + name)
@@ -247,10 +242,6 @@ public class Database {
         return settings.embedded() ? DatabaseSettings.DATA_DIR : key;
     }
 
-    private static String withParameter(String url, String parameter) {
-        return url + (url.contains("?") ? "&" : "?") + parameter;
-    }
-
     static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
@@ -258,10 +249,5 @@ public class Database {
         }
         String message = root.getMessage();
         return (message == null ? root.getClass().getSimpleName() : message).lines().findFirst().orElse("");
-    }
-
-    static {
-        // Hikari and Flyway log through SLF4J; keep their chatter out of the server log unless asked for.
-        Logger.getLogger("com.zaxxer.hikari").setLevel(Level.WARNING);
     }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param user     {@code flagstaff.db.user}
  * @param password {@code flagstaff.db.password}; never logged
  * @param jndi     {@code flagstaff.db.jndi}: a container-managed DataSource to use instead of the URL
- * @param poolSize {@code flagstaff.db.pool-size}: the most connections Flagstaff's own pool opens
+ * @param poolSize {@code flagstaff.db.pool-size}: the most connections the server pools for Flagstaff's own
+ *                 data source; fixed by its definition ({@link Database#POOL_SIZE})
  * @param dataDir  {@code flagstaff.data-dir}: the folder of the embedded database
  */
 public record DatabaseSettings(String url, String user, String password, String jndi, int poolSize,
@@ -56,6 +57,12 @@ public record DatabaseSettings(String url, String user, String password, String 
     /** The URL to connect to: the configured one, or the H2 file in the data folder. */
     public String effectiveUrl() {
         return embedded() ? "jdbc:h2:file:" + dataDir.resolve("flagstaff") + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+    }
+
+    /** The start-up failure for a URL of a database Flagstaff does not support. */
+    public String unsupportedUrl() {
+        return setting(URL) + " = " + redactedUrl()
+                + " is not supported; use jdbc:h2:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:";
     }
 
     /** The URL with any password parameter blanked, fit for a log line. */

@@ -37,6 +37,14 @@ public enum Vendor {
         return Map.of("text_type", textType, "table_options", tableOptions, "now_micros", Long.toString(nowMicros));
     }
 
+    /** The URL as this vendor's driver takes it: MariaDB's driver accepts {@code jdbc:mysql:} only when told to. */
+    public String connectUrl(String url) {
+        if (this == MARIADB && url.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql:")) {
+            return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        }
+        return url;
+    }
+
     /** The vendor a JDBC URL names, or null when Flagstaff does not support it. */
     public static Vendor fromUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);

@@ -154,7 +154,7 @@ class OperationsIT {
         assertFalse(after.text().contains("route=\"" + p), "no raw paths as labels");
 
         // the database pool and the JVM
-        assertTrue(after.value("hikaricp_connections_max", "pool", "flagstaff") >= 1, after.text());
+        assertTrue(after.value("flagstaff_db_pool_connections_max", "pool", "flagstaff") >= 1, after.text());
         assertTrue(after.text().contains("\njvm_memory_used_bytes{"), "JVM memory figures");
         assertTrue(after.text().contains("\njvm_threads_live_threads "), "JVM thread figures");
     }

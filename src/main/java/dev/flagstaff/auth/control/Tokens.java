@@ -3,13 +3,21 @@ package dev.flagstaff.auth.control;
 import dev.flagstaff.auth.entity.Authentication;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Timestamps;
-import dev.flagstaff.persistence.Transactions;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
+import dev.flagstaff.persistence.UniqueKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,9 +37,16 @@ import java.util.logging.Logger;
  * Flipt's token method (contract 8.3 and 8.4): client tokens are 32 random bytes, base64url with padding,
  * handed out once; the table keeps only their SHA-256. Lookups are cached for
  * {@code flagstaff.auth.token-cache-seconds} so a request costs no query; this instance's own deletes and
- * expiries drop the cached entry at once, and expiry times are checked on every request.
+ * expiries drop the cached entry once they committed, and expiry times are checked on every request.
+ *
+ * <p>A singleton session bean because it holds the cache; the cache is a concurrent map, so the container
+ * takes no lock ({@code BEAN} concurrency). It starts with the application, after {@code Database} migrated,
+ * to create the bootstrap token. Writes are container-managed JTA transactions.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@DependsOn("Database")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Tokens {
 
     public static final String METHOD_TOKEN = "METHOD_TOKEN";
@@ -44,8 +59,11 @@ public class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CACHE_LIMIT = 10_000;
 
-    @Inject
-    Transactions transactions;
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private volatile long cacheNanos = 5_000_000_000L;
@@ -62,8 +80,9 @@ public class Tokens {
     }
 
     /** After the database is up: the bootstrap token exists if one is configured and no token does yet. */
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class)
-               Object event) {
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void start() {
         AuthSettings settings = AuthSettings.current();
         cacheNanos = settings.tokenCacheSeconds() * 1_000_000_000L;
         settings.bootstrapToken().ifPresent(this::bootstrap);
@@ -76,9 +95,8 @@ public class Tokens {
     }
 
     void bootstrap(String clientToken) {
-        long existing = transactions.read(em -> em.createQuery(
-                "SELECT COUNT(a) FROM Authentication a WHERE a.method = :m", Long.class)
-                .setParameter("m", METHOD_TOKEN).getSingleResult());
+        long existing = em.createQuery("SELECT COUNT(a) FROM Authentication a WHERE a.method = :m", Long.class)
+                .setParameter("m", METHOD_TOKEN).getSingleResult();
         if (existing > 0) {
             return;
         }
@@ -86,7 +104,7 @@ public class Tokens {
             store(clientToken, "initial_bootstrap_token", "", null, "", Map.of(), Role.ADMIN);
             LOG.info("Flagstaff created the bootstrap token authentication (flagstaff.auth.bootstrap-token)");
         } catch (RuntimeException e) {
-            if (!Transactions.isConstraintViolation(e)) { // another instance created it first
+            if (!UniqueKeys.isConstraintViolation(e)) { // another instance created it first
                 throw e;
             }
         }
@@ -117,23 +135,24 @@ public class Tokens {
         Authentication row = new Authentication(UUID.randomUUID().toString(), METHOD_TOKEN, hash(clientToken),
                 role.key(), namespace.isEmpty() ? null : namespace, Metadata.format(metadata), expiresAt,
                 Timestamps.nowMicros());
-        transactions.transaction(em -> {
-            em.persist(row);
-            em.flush();
-            return row;
-        });
+        em.persist(row);
+        em.flush();
         return StoredToken.of(row);
     }
 
-    /** The live authentication of a client token; empty when unknown or expired. */
+    /**
+     * The live authentication of a client token; empty when unknown or expired. A cached answer takes no
+     * transaction; a lookup reads outside one.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<StoredToken> authenticate(String clientToken) {
         String hash = hash(clientToken);
         long now = System.nanoTime();
         Cached cached = cache.get(hash);
         if (cached == null || now - cached.loadedAt() >= cacheNanos) {
-            StoredToken token = transactions.read(em -> em.createQuery(
-                            "SELECT a FROM Authentication a WHERE a.tokenHash = :h", Authentication.class)
-                    .setParameter("h", hash).getResultStream().findFirst().map(StoredToken::of).orElse(null));
+            StoredToken token = em.createQuery("SELECT a FROM Authentication a WHERE a.tokenHash = :h",
+                            Authentication.class)
+                    .setParameter("h", hash).getResultList().stream().findFirst().map(StoredToken::of).orElse(null);
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
@@ -146,16 +165,13 @@ public class Tokens {
 
     /** Ordered by creation; {@code method} null for every method. */
     public Listed list(String method, int limit, int offset) {
-        List<StoredToken> fetched = transactions.read(em -> {
-            var query = method == null
-                    ? em.createQuery("SELECT a FROM Authentication a ORDER BY a.createdAt, a.id", Authentication.class)
-                    : em.createQuery("SELECT a FROM Authentication a WHERE a.method = :m ORDER BY a.createdAt, a.id",
-                    Authentication.class).setParameter("m", method);
-            List<StoredToken> out = new ArrayList<>();
-            query.setFirstResult(offset).setMaxResults(limit + 1).getResultList()
-                    .forEach(a -> out.add(StoredToken.of(a)));
-            return out;
-        });
+        var query = method == null
+                ? em.createQuery("SELECT a FROM Authentication a ORDER BY a.createdAt, a.id", Authentication.class)
+                : em.createQuery("SELECT a FROM Authentication a WHERE a.method = :m ORDER BY a.createdAt, a.id",
+                Authentication.class).setParameter("m", method);
+        List<StoredToken> fetched = new ArrayList<>();
+        query.setFirstResult(offset).setMaxResults(limit + 1).getResultList()
+                .forEach(a -> fetched.add(StoredToken.of(a)));
         if (fetched.size() > limit) {
             return new Listed(fetched.subList(0, limit), Integer.toString(offset + limit));
         }
@@ -163,7 +179,7 @@ public class Tokens {
     }
 
     public StoredToken get(String id) {
-        Authentication row = transactions.read(em -> em.find(Authentication.class, id));
+        Authentication row = em.find(Authentication.class, id);
         if (row == null) {
             throw ApiException.notFound("getting authentication by token: reading authentication: resource not found");
         }
@@ -172,22 +188,37 @@ public class Tokens {
 
     /** Idempotent. */
     public void delete(String id) {
-        transactions.transaction(em -> em.createQuery("DELETE FROM Authentication a WHERE a.id = :id")
-                .setParameter("id", id).executeUpdate());
-        forget(id);
+        em.createQuery("DELETE FROM Authentication a WHERE a.id = :id").setParameter("id", id).executeUpdate();
+        forgetOnCommit(id);
     }
 
     /** Sets the expiry of a stored authentication (the caller's own, for {@code /auth/v1/self/expire}). */
     public void expire(String id, long expiresAtMicros) {
-        transactions.transaction(em -> {
-            Authentication row = em.find(Authentication.class, id);
-            if (row == null) {
-                throw ApiException.notFound("getting authentication by token: reading authentication: resource not found");
+        Authentication row = em.find(Authentication.class, id);
+        if (row == null) {
+            throw ApiException.notFound("getting authentication by token: reading authentication: resource not found");
+        }
+        row.expire(expiresAtMicros, Timestamps.nowMicros());
+        forgetOnCommit(id);
+    }
+
+    /**
+     * Drops the cached lookups of {@code id} once the transaction committed: dropped earlier, a concurrent
+     * request could cache the row as it was before the change.
+     */
+    private void forgetOnCommit(String id) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
             }
-            row.expire(expiresAtMicros, Timestamps.nowMicros());
-            return row;
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    forget(id);
+                }
+            }
         });
-        forget(id);
     }
 
     private void forget(String id) {

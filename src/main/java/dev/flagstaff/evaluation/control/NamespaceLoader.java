@@ -17,20 +17,24 @@ import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
 import dev.flagstaff.http.JsonOut;
 import dev.flagstaff.http.Timestamps;
-import dev.flagstaff.namespaces.entity.Namespace;
-import dev.flagstaff.persistence.Transactions;
 import dev.flagstaff.rollouts.entity.Rollout;
 import dev.flagstaff.rules.entity.Distribution;
 import dev.flagstaff.rules.entity.Rule;
 import dev.flagstaff.segments.entity.Constraint;
 import dev.flagstaff.segments.entity.Segment;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.flagstaff.flags.control.FlagService;
+import dev.flagstaff.namespaces.control.NamespaceService;
+import dev.flagstaff.rollouts.control.RolloutService;
+import dev.flagstaff.rules.control.RuleService;
+import dev.flagstaff.segments.control.SegmentService;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,15 +42,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one namespace from the database in a handful of queries and turns it into what evaluation needs:
- * the engine's definitions and the client-SDK snapshot document (contract section 9.5). This is the only
- * place evaluation touches the database; it runs when a snapshot is (re)built, never per evaluation.
+ * Reads one namespace from the database in a handful of queries (the services' own: {@code all(namespace)}
+ * of flags, segments, rules and rollouts) and turns it into what evaluation needs: the engine's definitions
+ * and the client-SDK snapshot document (contract section 9.5). This is the only place evaluation touches the
+ * database; it runs when a snapshot is (re)built, never per evaluation.
  */
-@ApplicationScoped
+@Stateless
 public class NamespaceLoader {
 
     @Inject
-    Transactions transactions;
+    NamespaceService namespaces;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    SegmentService segments;
+
+    @Inject
+    RuleService rules;
+
+    @Inject
+    RolloutService rollouts;
 
     /**
      * What one load produced. {@code document} is the snapshot body for the newest clients; {@code revision}
@@ -60,59 +77,44 @@ public class NamespaceLoader {
     }
 
     /** The current revision of each of {@code namespaces} that exists. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Map<String, Long> revisions(java.util.Collection<String> namespaces) {
-        if (namespaces.isEmpty()) {
-            return Map.of();
-        }
-        return transactions.read(em -> {
-            Map<String, Long> out = new LinkedHashMap<>();
-            for (Object[] row : em.createQuery("SELECT n.key, n.revision FROM Namespace n WHERE n.key IN :keys",
-                    Object[].class).setParameter("keys", namespaces).getResultList()) {
-                out.put((String) row[0], ((Number) row[1]).longValue());
-            }
-            return out;
-        });
+        return this.namespaces.revisions(namespaces);
     }
 
+    /**
+     * Reads the namespace through the capabilities' services, all in one transaction of its own: it is
+     * called after another transaction committed (from an {@code AFTER_SUCCESS} observer), when that one
+     * can no longer be joined.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Loaded load(String namespace) {
-        return transactions.read(em -> {
-            Namespace found = em.find(Namespace.class, namespace);
-            long revision = found == null ? -1 : found.revision();
-            List<Flag> flags = query(em, "SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key",
-                    Flag.class, namespace, "f.variants");
-            List<Segment> segments = query(em, "SELECT s FROM Segment s WHERE s.namespaceKey = :ns "
-                    + "ORDER BY s.createdAt, s.key", Segment.class, namespace, "s.constraints");
-            List<Rule> rules = query(em, "SELECT r FROM Rule r WHERE r.namespaceKey = :ns "
-                    + "ORDER BY r.rank, r.createdAt, r.id", Rule.class, namespace, "r.distributions");
-            List<Rollout> rollouts = query(em, "SELECT r FROM Rollout r WHERE r.namespaceKey = :ns "
-                    + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class, namespace, "r.segments");
+        long revision = namespaces.revisions(List.of(namespace)).getOrDefault(namespace, -1L);
+        List<Flag> flags = this.flags.all(namespace);
+        List<Segment> segments = this.segments.all(namespace);
+        List<Rule> rules = this.rules.all(namespace);
+        List<Rollout> rollouts = this.rollouts.all(namespace);
 
-            Map<String, List<Rule>> rulesByFlag = new LinkedHashMap<>();
-            rules.forEach(r -> rulesByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
-            Map<String, List<Rollout>> rolloutsByFlag = new LinkedHashMap<>();
-            rollouts.forEach(r -> rolloutsByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
+        Map<String, List<Rule>> rulesByFlag = new LinkedHashMap<>();
+        rules.forEach(r -> rulesByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
+        Map<String, List<Rollout>> rolloutsByFlag = new LinkedHashMap<>();
+        rollouts.forEach(r -> rolloutsByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
 
-            List<FlagDefinition> flagDefinitions = new ArrayList<>(flags.size());
-            JsonArrayBuilder flagDocuments = Json.createArrayBuilder();
-            for (Flag flag : flags) {
-                List<Rule> flagRules = rulesByFlag.getOrDefault(flag.id(), List.of());
-                List<Rollout> flagRollouts = rolloutsByFlag.getOrDefault(flag.id(), List.of());
-                flagDefinitions.add(definition(flag, flagRules, flagRollouts));
-                flagDocuments.add(document(flag, flagRules, flagRollouts));
-            }
-            NamespaceDefinition definition = new NamespaceDefinition(namespace, flagDefinitions,
-                    segments.stream().map(NamespaceLoader::definition).toList());
-            JsonObject document = Json.createObjectBuilder()
-                    .add("namespace", Json.createObjectBuilder().add("key", namespace))
-                    .add("flags", flagDocuments)
-                    .build();
-            return new Loaded(revision, definition, document);
-        });
-    }
-
-    private static <T> List<T> query(EntityManager em, String jpql, Class<T> type, String namespace, String batch) {
-        return em.createQuery(jpql, type).setParameter("ns", namespace).setHint("eclipselink.batch", batch)
-                .getResultList();
+        List<FlagDefinition> flagDefinitions = new ArrayList<>(flags.size());
+        JsonArrayBuilder flagDocuments = Json.createArrayBuilder();
+        for (Flag flag : flags) {
+            List<Rule> flagRules = rulesByFlag.getOrDefault(flag.id(), List.of());
+            List<Rollout> flagRollouts = rolloutsByFlag.getOrDefault(flag.id(), List.of());
+            flagDefinitions.add(definition(flag, flagRules, flagRollouts));
+            flagDocuments.add(document(flag, flagRules, flagRollouts));
+        }
+        NamespaceDefinition definition = new NamespaceDefinition(namespace, flagDefinitions,
+                segments.stream().map(NamespaceLoader::definition).toList());
+        JsonObject document = Json.createObjectBuilder()
+                .add("namespace", Json.createObjectBuilder().add("key", namespace))
+                .add("flags", flagDocuments)
+                .build();
+        return new Loaded(revision, definition, document);
     }
 
     // ---- engine definitions --------------------------------------------------------------------------

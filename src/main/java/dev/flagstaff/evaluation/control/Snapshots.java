@@ -3,6 +3,7 @@ package dev.flagstaff.evaluation.control;
 import dev.flagstaff.persistence.NamespaceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * One immutable {@link NamespaceState} per namespace, built on first use and rebuilt after every committed
- * write to the namespace, inside the writing request, before it answers: an evaluation that starts after a
+ * write to the namespace (a transactional observer of {@link NamespaceChanged}), inside the writing request,
+ * before it answers: an evaluation that starts after a
  * write's 200 sees the write. Evaluations read one volatile field and never wait for a rebuild; a rebuild
  * replaces the state in one step, and a state read before a later write never replaces a newer one.
  */
@@ -41,7 +43,11 @@ public class Snapshots {
         }
     }
 
-    void changed(@Observes NamespaceChanged change) {
+    /**
+     * After a write to the namespace committed: runs in the committing thread, when the service's business
+     * method returns and before the resource answers, so the writer's next evaluation sees the write.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) NamespaceChanged change) {
         rebuild(change.namespace(), holders.computeIfAbsent(change.namespace(), k -> new Holder()));
     }
 

@@ -8,160 +8,162 @@ import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.control.NamespaceService;
 import dev.flagstaff.persistence.Listing;
-import dev.flagstaff.persistence.Transactions;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.flagstaff.persistence.UniqueKeys;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Flags and their variants (contract sections 3.3 and 3.4). Every method is one transaction; returned flags
- * have their variants loaded.
+ * Flags and their variants (contract sections 3.3 and 3.4). Every business method is one container-managed
+ * JTA transaction; returned flags have their variants loaded.
  */
-@ApplicationScoped
+@Stateless
 public class FlagService {
 
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
+
     @Inject
-    Transactions transactions;
+    NamespaceService namespaces;
+
+    @Inject
+    UniqueKeys uniqueKeys;
 
     public Page.Slice<Flag> list(String namespace, Page page) {
-        return transactions.read(em -> Listing.page(
-                em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key", Flag.class)
-                        .setParameter("ns", namespace)
-                        .setHint("eclipselink.batch", "f.variants"),
+        return Listing.page(inNamespace(namespace),
                 em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.namespaceKey = :ns", Long.class)
                         .setParameter("ns", namespace),
-                page, Flag::key, FlagService::loaded));
+                page, Flag::key, FlagService::loaded);
+    }
+
+    /** Every flag of the namespace in list order, variants loaded (for the evaluation snapshot). */
+    public List<Flag> all(String namespace) {
+        List<Flag> flags = inNamespace(namespace).getResultList();
+        flags.forEach(FlagService::loaded);
+        return flags;
+    }
+
+    private TypedQuery<Flag> inNamespace(String namespace) {
+        return em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key", Flag.class)
+                .setParameter("ns", namespace)
+                .setHint("eclipselink.batch", "f.variants");
     }
 
     public Flag get(String namespace, String key) {
-        return transactions.read(em -> loaded(require(em, namespace, key)));
+        return loaded(require(namespace, key));
     }
 
     public Flag create(String namespace, CreateFlag request) {
-        return transactions.write(namespace, em -> {
-            NamespaceService.require(em, namespace);
-            if (find(em, namespace, request.key()) != null) {
-                throw notUnique(namespace, request.key());
-            }
-            Flag flag = new Flag(UUID.randomUUID().toString(), namespace, request.key(), request.name(),
-                    request.description(), request.enabled(), request.type(), storedMetadata(request.metadata()),
-                    Timestamps.nowMicros());
-            Transactions.insertUnique(em, flag, () -> notUnique(namespace, request.key()));
-            return flag;
-        });
+        namespaces.lockForWrite(namespace);
+        namespaces.get(namespace);
+        if (find(namespace, request.key(), false) != null) {
+            throw notUnique(namespace, request.key());
+        }
+        Flag flag = new Flag(UUID.randomUUID().toString(), namespace, request.key(), request.name(),
+                request.description(), request.enabled(), request.type(), storedMetadata(request.metadata()),
+                Timestamps.nowMicros());
+        uniqueKeys.insert(flag, () -> notUnique(namespace, request.key()));
+        return flag;
     }
 
     public Flag update(String namespace, String key, UpdateFlag request) {
-        return transactions.write(namespace, em -> {
-            Flag flag = require(em, namespace, key);
-            String defaultVariantId = request.defaultVariantId();
-            if (defaultVariantId != null && !defaultVariantId.isEmpty()
-                    && flag.variants().stream().noneMatch(v -> v.id().equals(defaultVariantId))) {
-                throw ApiException.invalid("variant " + GoQuote.quote(defaultVariantId) + " not found for flag "
-                        + GoQuote.quote(namespace + "/" + key));
-            }
-            flag.update(request.name(), request.description(), request.enabled(),
-                    defaultVariantId == null || defaultVariantId.isEmpty() ? null : defaultVariantId,
-                    Timestamps.nowMicros());
-            if (request.metadata() != null) {
-                flag.replaceMetadata(storedMetadata(request.metadata()));
-            }
-            return loaded(flag);
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = require(namespace, key);
+        String defaultVariantId = request.defaultVariantId();
+        if (defaultVariantId != null && !defaultVariantId.isEmpty()
+                && flag.variants().stream().noneMatch(v -> v.id().equals(defaultVariantId))) {
+            throw ApiException.invalid("variant " + GoQuote.quote(defaultVariantId) + " not found for flag "
+                    + GoQuote.quote(namespace + "/" + key));
+        }
+        flag.update(request.name(), request.description(), request.enabled(),
+                defaultVariantId == null || defaultVariantId.isEmpty() ? null : defaultVariantId,
+                Timestamps.nowMicros());
+        if (request.metadata() != null) {
+            flag.replaceMetadata(storedMetadata(request.metadata()));
+        }
+        return loaded(flag);
     }
 
     /** Deletes a flag with its variants (and, through the schema, everything that hangs off it); idempotent. */
     public void delete(String namespace, String key) {
-        transactions.write(namespace, em -> {
-            Flag flag = find(em, namespace, key);
-            if (flag != null) {
-                em.remove(flag);
-            }
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = find(namespace, key, false);
+        if (flag != null) {
+            em.remove(flag);
+        }
     }
 
     public Variant createVariant(String namespace, String flagKey, VariantFields request) {
-        return transactions.write(namespace, em -> {
-            Flag flag = require(em, namespace, flagKey);
-            if (flag.variants().stream().anyMatch(v -> v.key().equals(request.key()))) {
-                throw variantNotUnique(namespace, flagKey, request.key());
-            }
-            Variant variant = new Variant(UUID.randomUUID().toString(), flag, request.key(), request.name(),
-                    request.description(), request.attachment(), Timestamps.nowMicros());
-            Transactions.insertUnique(em, variant, () -> variantNotUnique(namespace, flagKey, request.key()));
-            return variant;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = require(namespace, flagKey);
+        if (flag.variants().stream().anyMatch(v -> v.key().equals(request.key()))) {
+            throw variantNotUnique(namespace, flagKey, request.key());
+        }
+        Variant variant = new Variant(UUID.randomUUID().toString(), flag, request.key(), request.name(),
+                request.description(), request.attachment(), Timestamps.nowMicros());
+        uniqueKeys.insert(variant, () -> variantNotUnique(namespace, flagKey, request.key()));
+        return variant;
     }
 
     public Variant updateVariant(String namespace, String flagKey, String id, VariantFields request) {
-        return transactions.write(namespace, em -> {
-            Variant variant = findVariant(em, namespace, flagKey, id);
-            if (variant == null) {
-                throw ApiException.notFound("variant", request.key());
-            }
-            boolean clash = variant.flag().variants().stream()
-                    .anyMatch(v -> !v.id().equals(id) && v.key().equals(request.key()));
-            if (clash) {
-                throw variantNotUnique(namespace, flagKey, request.key());
-            }
-            variant.update(request.key(), request.name(), request.description(), request.attachment(),
-                    Timestamps.nowMicros());
-            try {
-                em.flush();
-            } catch (RuntimeException e) {
-                if (Transactions.isConstraintViolation(e)) {
-                    throw variantNotUnique(namespace, flagKey, request.key());
-                }
-                throw e;
-            }
-            return variant;
-        });
+        namespaces.lockForWrite(namespace);
+        Variant variant = findVariant(namespace, flagKey, id);
+        if (variant == null) {
+            throw ApiException.notFound("variant", request.key());
+        }
+        boolean clash = variant.flag().variants().stream()
+                .anyMatch(v -> !v.id().equals(id) && v.key().equals(request.key()));
+        if (clash) {
+            throw variantNotUnique(namespace, flagKey, request.key());
+        }
+        variant.update(request.key(), request.name(), request.description(), request.attachment(),
+                Timestamps.nowMicros());
+        uniqueKeys.flush(() -> variantNotUnique(namespace, flagKey, request.key()));
+        return variant;
     }
 
     /** Deletes a variant, clearing the flag's default when it was that variant; idempotent. */
     public void deleteVariant(String namespace, String flagKey, String id) {
-        transactions.write(namespace, em -> {
-            Variant variant = findVariant(em, namespace, flagKey, id);
-            if (variant != null) {
-                Flag flag = variant.flag();
-                if (id.equals(flag.defaultVariantId())) {
-                    flag.clearDefaultVariant(Timestamps.nowMicros());
-                }
-                flag.variants().remove(variant);
-                em.remove(variant);
+        namespaces.lockForWrite(namespace);
+        Variant variant = findVariant(namespace, flagKey, id);
+        if (variant != null) {
+            Flag flag = variant.flag();
+            if (id.equals(flag.defaultVariantId())) {
+                flag.clearDefaultVariant(Timestamps.nowMicros());
             }
-            return null;
-        });
+            flag.variants().remove(variant);
+            em.remove(variant);
+        }
+    }
+
+    /**
+     * The flag with its row locked until the caller's transaction ends, or null. Writes to a flag's rules
+     * and rollouts take this lock first, so they apply one after the other and ranks stay consistent.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Flag lock(String namespace, String key) {
+        return find(namespace, key, true);
     }
 
     /** The flag, or Flipt's 404 {@code flag "<ns>/<key>" not found}. */
-    public static Flag require(EntityManager em, String namespace, String key) {
-        Flag flag = find(em, namespace, key);
+    private Flag require(String namespace, String key) {
+        Flag flag = find(namespace, key, false);
         if (flag == null) {
             throw ApiException.notFound("flag", namespace + "/" + key);
         }
         return flag;
     }
 
-    public static Flag find(EntityManager em, String namespace, String key) {
-        return find(em, namespace, key, false);
-    }
-
-    /**
-     * The flag with its row locked until the transaction ends, or null. Writes to a flag's rules and rollouts
-     * take this lock first, so they apply one after the other and ranks stay consistent.
-     */
-    public static Flag lock(EntityManager em, String namespace, String key) {
-        return find(em, namespace, key, true);
-    }
-
-    private static Flag find(EntityManager em, String namespace, String key, boolean lock) {
+    private Flag find(String namespace, String key, boolean lock) {
         var query = em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns AND f.key = :key", Flag.class)
                 .setParameter("ns", namespace)
                 .setParameter("key", key);
@@ -172,7 +174,7 @@ public class FlagService {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static Variant findVariant(EntityManager em, String namespace, String flagKey, String id) {
+    private Variant findVariant(String namespace, String flagKey, String id) {
         Variant variant = em.find(Variant.class, id);
         if (variant == null || !variant.namespaceKey().equals(namespace) || !variant.flagKey().equals(flagKey)) {
             return null;

@@ -4,7 +4,9 @@ import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Ranked;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,15 +14,17 @@ import java.util.Set;
 
 /**
  * Rank bookkeeping shared by a flag's rules and rollouts, always run while the flag's row is locked
- * ({@link FlagService#lock}), so ranks stay 1..n under concurrent writes.
+ * ({@link FlagService#lock}), so ranks stay 1..n under concurrent writes. Works in the caller's
+ * transaction.
  */
-public final class Ranks {
+@ApplicationScoped
+public class Ranks {
 
-    private Ranks() {
-    }
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
 
     /** The flag's items of {@code type} by rank. */
-    public static <T extends Ranked> List<T> ranked(EntityManager em, Flag flag, Class<T> type) {
+    public <T extends Ranked> List<T> ranked(Flag flag, Class<T> type) {
         return em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.flag = :flag "
                         + "ORDER BY r.rank, r.createdAt, r.id", type)
                 .setParameter("flag", flag)
@@ -28,11 +32,11 @@ public final class Ranks {
     }
 
     /** Removes {@code item} and ranks the flag's remaining items 1..n in their order. */
-    public static <T extends Ranked> void removeAndClose(EntityManager em, Flag flag, T item, Class<T> type) {
+    public <T extends Ranked> void removeAndClose(Flag flag, T item, Class<T> type) {
         em.remove(item);
         em.flush();
         long now = Timestamps.nowMicros();
-        List<T> rest = ranked(em, flag, type);
+        List<T> rest = ranked(flag, type);
         for (int i = 0; i < rest.size(); i++) {
             rest.get(i).rank(i + 1, now);
         }
@@ -42,9 +46,9 @@ public final class Ranks {
      * Ranks the flag's items in the order of {@code ids}, which must name every one of them exactly once, so
      * that an order made from a stale list is refused rather than leaving two items with one rank.
      */
-    public static <T extends Ranked> void order(EntityManager em, Flag flag, Class<T> type, String field,
+    public <T extends Ranked> void order(Flag flag, Class<T> type, String field,
                                                 List<String> ids) {
-        List<T> items = ranked(em, flag, type);
+        List<T> items = ranked(flag, type);
         Set<String> current = new HashSet<>();
         items.forEach(item -> current.add(item.id()));
         Set<String> requested = new HashSet<>(ids);

@@ -6,76 +6,47 @@ import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.entity.Namespace;
 import dev.flagstaff.persistence.Listing;
-import dev.flagstaff.persistence.Transactions;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.flagstaff.persistence.NamespaceChanged;
+import dev.flagstaff.persistence.UniqueKeys;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Namespaces: list, read, create, rename and delete (contract section 3.2). */
-@ApplicationScoped
+/**
+ * Namespaces: list, read, create, rename and delete (contract section 3.2). Each business method is one
+ * container-managed JTA transaction. Every write to a namespace, here or in another capability's service,
+ * starts with {@link #lockForWrite}.
+ */
+@Stateless
 public class NamespaceService {
 
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
+
     @Inject
-    Transactions transactions;
+    UniqueKeys uniqueKeys;
+
+    @Inject
+    Event<NamespaceChanged> changes;
 
     public Page.Slice<Namespace> list(Page page) {
-        return transactions.read(em -> Listing.page(
+        return Listing.page(
                 em.createQuery("SELECT n FROM Namespace n ORDER BY n.createdAt, n.key", Namespace.class),
                 em.createQuery("SELECT COUNT(n) FROM Namespace n", Long.class),
-                page, Namespace::key, n -> { }));
+                page, Namespace::key, n -> { });
     }
 
+    /** The namespace, or Flipt's 404; also for services that create things inside a namespace. */
     public Namespace get(String key) {
-        return transactions.read(em -> require(em, key));
-    }
-
-    public Namespace create(CreateNamespace request) {
-        return transactions.write(request.key(), em -> {
-            if (em.find(Namespace.class, request.key()) != null) {
-                throw ApiException.notUnique("namespace", request.key());
-            }
-            Namespace namespace = new Namespace(request.key(), request.name(), request.description(),
-                    Timestamps.nowMicros());
-            Transactions.insertUnique(em, namespace, () -> ApiException.notUnique("namespace", request.key()));
-            return namespace;
-        });
-    }
-
-    public Namespace update(String key, UpdateNamespace request) {
-        return transactions.write(key, em -> {
-            Namespace namespace = require(em, key);
-            namespace.rename(request.name(), request.description(), Timestamps.nowMicros());
-            return namespace;
-        });
-    }
-
-    /**
-     * Deletes a namespace and everything in it. Without {@code force} a protected namespace, or one that
-     * still has flags, is refused. With it, even {@code default} goes (Flipt does the same).
-     */
-    public void delete(String key, boolean force) {
-        transactions.write(key, em -> {
-            Namespace namespace = em.find(Namespace.class, key, LockModeType.PESSIMISTIC_WRITE);
-            if (namespace == null) {
-                throw ApiException.notFound("namespace", key);
-            }
-            if (!force && namespace.isProtected()) {
-                throw ApiException.invalid("namespace " + GoQuote.quote(key) + " is protected");
-            }
-            if (!force && countFlags(em, key) > 0) {
-                throw ApiException.invalid("namespace " + GoQuote.quote(key)
-                        + " cannot be deleted; flags must be deleted first");
-            }
-            // Rows in the namespace go with it through the schema's ON DELETE CASCADE.
-            em.remove(namespace);
-            return null;
-        });
-    }
-
-    /** The namespace, or Flipt's 404; for services that create things inside a namespace. */
-    public static Namespace require(EntityManager em, String key) {
         Namespace namespace = em.find(Namespace.class, key);
         if (namespace == null) {
             throw ApiException.notFound("namespace", key);
@@ -83,9 +54,73 @@ public class NamespaceService {
         return namespace;
     }
 
-    private static long countFlags(EntityManager em, String key) {
-        return em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.namespaceKey = :ns", Long.class)
+    /**
+     * Opens a write to {@code namespace} in the caller's transaction: raises the namespace's revision, which
+     * also locks its row until the transaction ends, so writes to one namespace apply one after the other,
+     * always taking their locks in the same order (namespace, then flag, then segments); instances that
+     * share the database compare revisions to see each other's writes. Fires {@link NamespaceChanged}, which
+     * its observers hear after the commit.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lockForWrite(String namespace) {
+        em.createQuery("UPDATE Namespace n SET n.revision = n.revision + 1 WHERE n.key = :ns")
+                .setParameter("ns", namespace)
+                .executeUpdate();
+        changes.fire(new NamespaceChanged(namespace));
+    }
+
+    /** The current revision of each of {@code namespaces} that exists. */
+    public Map<String, Long> revisions(Collection<String> namespaces) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (namespaces.isEmpty()) {
+            return out;
+        }
+        for (Object[] row : em.createQuery("SELECT n.key, n.revision FROM Namespace n WHERE n.key IN :keys",
+                Object[].class).setParameter("keys", namespaces).getResultList()) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    public Namespace create(CreateNamespace request) {
+        lockForWrite(request.key());
+        if (em.find(Namespace.class, request.key()) != null) {
+            throw ApiException.notUnique("namespace", request.key());
+        }
+        Namespace namespace = new Namespace(request.key(), request.name(), request.description(),
+                Timestamps.nowMicros());
+        uniqueKeys.insert(namespace, () -> ApiException.notUnique("namespace", request.key()));
+        return namespace;
+    }
+
+    public Namespace update(String key, UpdateNamespace request) {
+        lockForWrite(key);
+        Namespace namespace = get(key);
+        namespace.rename(request.name(), request.description(), Timestamps.nowMicros());
+        return namespace;
+    }
+
+    /**
+     * Deletes a namespace and everything in it. Without {@code force} a protected namespace, or one that
+     * still has flags, is refused. With it, even {@code default} goes (Flipt does the same).
+     */
+    public void delete(String key, boolean force) {
+        lockForWrite(key);
+        Namespace namespace = em.find(Namespace.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (namespace == null) {
+            throw ApiException.notFound("namespace", key);
+        }
+        if (!force && namespace.isProtected()) {
+            throw ApiException.invalid("namespace " + GoQuote.quote(key) + " is protected");
+        }
+        long flags = em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.namespaceKey = :ns", Long.class)
                 .setParameter("ns", key)
                 .getSingleResult();
+        if (!force && flags > 0) {
+            throw ApiException.invalid("namespace " + GoQuote.quote(key)
+                    + " cannot be deleted; flags must be deleted first");
+        }
+        // Rows in the namespace go with it through the schema's ON DELETE CASCADE.
+        em.remove(namespace);
     }
 }

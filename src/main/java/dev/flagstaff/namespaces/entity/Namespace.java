@@ -32,7 +32,7 @@ public class Namespace {
     @Column(name = "updated_at", nullable = false)
     private long updatedAt;
 
-    /** Raised by every write to the namespace (see {@code Transactions#write}); never sent to clients. */
+    /** Raised by every write to the namespace (see {@code NamespaceService#lockForWrite}); never sent to clients. */
     @Column(name = "revision", nullable = false)
     private long revision;
 

@@ -7,14 +7,15 @@ import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
-import dev.flagstaff.persistence.Listing;
-import dev.flagstaff.persistence.Transactions;
 import dev.flagstaff.rollouts.entity.Rollout;
 import dev.flagstaff.segments.control.SegmentService;
 import dev.flagstaff.segments.entity.Segment;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.flagstaff.namespaces.control.NamespaceService;
+import dev.flagstaff.persistence.Listing;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,14 +24,26 @@ import java.util.UUID;
  * Rollouts of boolean flags (contract section 3.9). Writes lock the flag's row first; ranks are unique per
  * flag, closed up after a delete, and an order names every rollout once.
  */
-@ApplicationScoped
+@Stateless
 public class RolloutService {
 
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
+
     @Inject
-    Transactions transactions;
+    NamespaceService namespaces;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    SegmentService segments;
+
+    @Inject
+    Ranks ranks;
 
     public Page.Slice<Rollout> list(String namespace, String flagKey, Page page) {
-        return transactions.read(em -> Listing.page(
+        return Listing.page(
                 em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
                                 + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
                         .setParameter("ns", namespace)
@@ -39,95 +52,98 @@ public class RolloutService {
                                 Long.class)
                         .setParameter("ns", namespace)
                         .setParameter("flag", flagKey),
-                page, Rollout::id, RolloutService::load));
+                page, Rollout::id, RolloutService::load);
+    }
+
+    /** Every rollout of the namespace, by flag rank order, segments loaded (for the evaluation snapshot). */
+    public List<Rollout> all(String namespace) {
+        List<Rollout> rollouts = em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns "
+                        + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
+                .setParameter("ns", namespace)
+                .setHint("eclipselink.batch", "r.segments")
+                .getResultList();
+        rollouts.forEach(RolloutService::load);
+        return rollouts;
     }
 
     /** A rollout by id within the namespace. */
     public Rollout get(String namespace, String id) {
-        return transactions.read(em -> {
-            Rollout rollout = em.find(Rollout.class, id);
-            if (rollout == null || !rollout.namespaceKey().equals(namespace)) {
-                throw rolloutNotFound(namespace, id);
-            }
-            return load(rollout);
-        });
+        Rollout rollout = em.find(Rollout.class, id);
+        if (rollout == null || !rollout.namespaceKey().equals(namespace)) {
+            throw rolloutNotFound(namespace, id);
+        }
+        return load(rollout);
     }
 
     public Rollout create(String namespace, String flagKey, int rank, String description, RolloutRule rule) {
-        return transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            List<Rollout> rollouts = flag == null ? List.of() : Ranks.ranked(em, flag, Rollout.class);
-            if (rollouts.stream().anyMatch(r -> r.rank() == rank)) {
-                throw ApiException.invalid("rank number: " + rank + " already exists");
-            }
-            if (flag == null) {
-                throw ApiException.notFound("flag", namespace + "/" + flagKey);
-            }
-            String id = UUID.randomUUID().toString();
-            long now = Timestamps.nowMicros();
-            Rollout rollout = rule instanceof RolloutRule.Segments s
-                    ? Rollout.segment(id, flag, rank, description, segments(em, namespace, flagKey, s), s.operator(),
-                            s.value(), now)
-                    : Rollout.threshold(id, flag, rank, description, ((RolloutRule.Threshold) rule).percentage(),
-                            ((RolloutRule.Threshold) rule).value(), now);
-            em.persist(rollout);
-            return rollout;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        List<Rollout> rollouts = flag == null ? List.of() : ranks.ranked(flag, Rollout.class);
+        if (rollouts.stream().anyMatch(r -> r.rank() == rank)) {
+            throw ApiException.invalid("rank number: " + rank + " already exists");
+        }
+        if (flag == null) {
+            throw ApiException.notFound("flag", namespace + "/" + flagKey);
+        }
+        String id = UUID.randomUUID().toString();
+        long now = Timestamps.nowMicros();
+        Rollout rollout = rule instanceof RolloutRule.Segments s
+                ? Rollout.segment(id, flag, rank, description, segments(namespace, flagKey, s), s.operator(),
+                        s.value(), now)
+                : Rollout.threshold(id, flag, rank, description, ((RolloutRule.Threshold) rule).percentage(),
+                        ((RolloutRule.Threshold) rule).value(), now);
+        em.persist(rollout);
+        return rollout;
     }
 
     public Rollout update(String namespace, String flagKey, String id, String description, RolloutRule rule) {
-        return transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            Rollout rollout = flag == null ? null : findRollout(em, flag, id);
-            if (rollout == null) {
-                throw rolloutNotFound(namespace, id);
-            }
-            if (rollout.type() != rule.type()) {
-                throw ApiException.invalid("cannot change type of rollout: have " + GoQuote.quote(rollout.type().name())
-                        + " attempted " + GoQuote.quote(rule.type().name()));
-            }
-            long now = Timestamps.nowMicros();
-            if (rule instanceof RolloutRule.Segments s) {
-                rollout.updateSegment(description, segments(em, namespace, flagKey, s), s.operator(), s.value(), now);
-            } else if (rule instanceof RolloutRule.Threshold t) {
-                rollout.updateThreshold(description, t.percentage(), t.value(), now);
-            }
-            return load(rollout);
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        Rollout rollout = flag == null ? null : findRollout(flag, id);
+        if (rollout == null) {
+            throw rolloutNotFound(namespace, id);
+        }
+        if (rollout.type() != rule.type()) {
+            throw ApiException.invalid("cannot change type of rollout: have " + GoQuote.quote(rollout.type().name())
+                    + " attempted " + GoQuote.quote(rule.type().name()));
+        }
+        long now = Timestamps.nowMicros();
+        if (rule instanceof RolloutRule.Segments s) {
+            rollout.updateSegment(description, segments(namespace, flagKey, s), s.operator(), s.value(), now);
+        } else if (rule instanceof RolloutRule.Threshold t) {
+            rollout.updateThreshold(description, t.percentage(), t.value(), now);
+        }
+        return load(rollout);
     }
 
     /** Deletes a rollout and ranks the rest 1..n again; idempotent. */
     public void delete(String namespace, String flagKey, String id) {
-        transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            Rollout rollout = flag == null ? null : findRollout(em, flag, id);
-            if (rollout != null) {
-                Ranks.removeAndClose(em, flag, rollout, Rollout.class);
-            }
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        Rollout rollout = flag == null ? null : findRollout(flag, id);
+        if (rollout != null) {
+            ranks.removeAndClose(flag, rollout, Rollout.class);
+        }
     }
 
     /** Ranks the flag's rollouts in the order of {@code rolloutIds}, which must name every one of them once. */
     public void order(String namespace, String flagKey, List<String> rolloutIds) {
-        transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            if (flag == null) {
-                throw ApiException.notFound("flag", namespace + "/" + flagKey);
-            }
-            Ranks.order(em, flag, Rollout.class, "rolloutIds", rolloutIds);
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        if (flag == null) {
+            throw ApiException.notFound("flag", namespace + "/" + flagKey);
+        }
+        ranks.order(flag, Rollout.class, "rolloutIds", rolloutIds);
     }
 
     /** The rollout's segments, locked; a missing one is Flipt's (oddly quoted) 404. */
-    private static List<Segment> segments(EntityManager em, String namespace, String flagKey,
+    private List<Segment> segments(String namespace, String flagKey,
                                           RolloutRule.Segments rule) {
-        return SegmentService.lockAll(em, namespace, rule.segmentKeys(), missing -> ApiException.notFound(
+        return segments.lockAll(namespace, rule.segmentKeys(), missing -> ApiException.notFound(
                 "flag \"" + namespace + "/" + flagKey + " or segment " + missing + "\" not found"));
     }
 
-    private static Rollout findRollout(EntityManager em, Flag flag, String id) {
+    private Rollout findRollout(Flag flag, String id) {
         Rollout rollout = em.find(Rollout.class, id);
         return rollout != null && rollout.flag().id().equals(flag.id()) ? rollout : null;
     }

@@ -8,15 +8,16 @@ import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
-import dev.flagstaff.persistence.Listing;
-import dev.flagstaff.persistence.Transactions;
 import dev.flagstaff.rules.entity.Distribution;
 import dev.flagstaff.rules.entity.Rule;
 import dev.flagstaff.segments.control.SegmentService;
 import dev.flagstaff.segments.entity.Segment;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.flagstaff.namespaces.control.NamespaceService;
+import dev.flagstaff.persistence.Listing;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,15 +27,27 @@ import java.util.UUID;
  * row first, so concurrent writes to one flag apply one after the other and its rules are always ranked
  * 1..n: a new rule is inserted at its rank (at most n + 1), a delete closes the gap, an order names them all.
  */
-@ApplicationScoped
+@Stateless
 public class RuleService {
 
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
+
     @Inject
-    Transactions transactions;
+    NamespaceService namespaces;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    SegmentService segments;
+
+    @Inject
+    Ranks ranks;
 
     /** A flag's rules by rank; an empty list when the flag does not exist. */
     public Page.Slice<Rule> list(String namespace, String flagKey, Page page) {
-        return transactions.read(em -> Listing.page(
+        return Listing.page(
                 em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
                                 + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
                         .setParameter("ns", namespace)
@@ -43,125 +56,124 @@ public class RuleService {
                 em.createQuery("SELECT COUNT(r) FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag", Long.class)
                         .setParameter("ns", namespace)
                         .setParameter("flag", flagKey),
-                page, Rule::id, RuleService::load));
+                page, Rule::id, RuleService::load);
+    }
+
+    /** Every rule of the namespace, by flag rank order, loaded (for the evaluation snapshot). */
+    public List<Rule> all(String namespace) {
+        List<Rule> rules = em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns "
+                        + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                .setParameter("ns", namespace)
+                .setHint("eclipselink.batch", "r.distributions")
+                .getResultList();
+        rules.forEach(RuleService::load);
+        return rules;
     }
 
     /** A rule by id within the namespace (Flipt does not check the flag key of the path here). */
     public Rule get(String namespace, String id) {
-        return transactions.read(em -> {
-            Rule rule = em.find(Rule.class, id);
-            if (rule == null || !rule.namespaceKey().equals(namespace)) {
-                throw ruleNotFound(namespace, id);
-            }
-            return load(rule);
-        });
+        Rule rule = em.find(Rule.class, id);
+        if (rule == null || !rule.namespaceKey().equals(namespace)) {
+            throw ruleNotFound(namespace, id);
+        }
+        return load(rule);
     }
 
     public Rule create(String namespace, String flagKey, CreateRule request) {
-        return transactions.write(namespace, em -> {
-            ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
-                    + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            if (flag == null) {
-                throw notFound;
-            }
-            List<Segment> segments = SegmentService.lockAll(em, namespace, request.segmentKeys(), key -> notFound);
-            long now = Timestamps.nowMicros();
-            List<Rule> rules = Ranks.ranked(em, flag, Rule.class);
-            int rank = Math.min(request.rank(), rules.size() + 1);
-            rules.stream().filter(r -> r.rank() >= rank).forEach(r -> r.rank(r.rank() + 1, now));
-            Rule rule = new Rule(UUID.randomUUID().toString(), flag, segments, request.segmentOperator(), rank, now);
-            em.persist(rule);
-            return rule;
-        });
+        namespaces.lockForWrite(namespace);
+        ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
+                + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
+        Flag flag = flags.lock(namespace, flagKey);
+        if (flag == null) {
+            throw notFound;
+        }
+        List<Segment> segments = this.segments.lockAll(namespace, request.segmentKeys(), key -> notFound);
+        long now = Timestamps.nowMicros();
+        List<Rule> rules = ranks.ranked(flag, Rule.class);
+        int rank = Math.min(request.rank(), rules.size() + 1);
+        rules.stream().filter(r -> r.rank() >= rank).forEach(r -> r.rank(r.rank() + 1, now));
+        Rule rule = new Rule(UUID.randomUUID().toString(), flag, segments, request.segmentOperator(), rank, now);
+        em.persist(rule);
+        return rule;
     }
 
     public Rule update(String namespace, String flagKey, String id, UpdateRule request) {
-        return transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            Rule rule = flag == null ? null : findRule(em, flag, id);
-            if (rule == null) {
-                throw ruleNotFound(namespace, id);
-            }
-            List<Segment> segments = SegmentService.lockAll(em, namespace, request.segmentKeys(),
-                    key -> ruleNotFound(namespace, id));
-            rule.retarget(segments, request.segmentOperator(), Timestamps.nowMicros());
-            return load(rule);
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        Rule rule = flag == null ? null : findRule(flag, id);
+        if (rule == null) {
+            throw ruleNotFound(namespace, id);
+        }
+        List<Segment> segments = this.segments.lockAll(namespace, request.segmentKeys(),
+                key -> ruleNotFound(namespace, id));
+        rule.retarget(segments, request.segmentOperator(), Timestamps.nowMicros());
+        return load(rule);
     }
 
     /** Deletes a rule with its distributions and ranks the rest 1..n again; idempotent. */
     public void delete(String namespace, String flagKey, String id) {
-        transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            Rule rule = flag == null ? null : findRule(em, flag, id);
-            if (rule != null) {
-                Ranks.removeAndClose(em, flag, rule, Rule.class);
-            }
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        Rule rule = flag == null ? null : findRule(flag, id);
+        if (rule != null) {
+            ranks.removeAndClose(flag, rule, Rule.class);
+        }
     }
 
     /** Ranks the flag's rules in the order of {@code ruleIds}, which must name every one of them once. */
     public void order(String namespace, String flagKey, List<String> ruleIds) {
-        transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            if (flag == null) {
-                throw ApiException.notFound("flag", namespace + "/" + flagKey);
-            }
-            Ranks.order(em, flag, Rule.class, "ruleIds", ruleIds);
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        if (flag == null) {
+            throw ApiException.notFound("flag", namespace + "/" + flagKey);
+        }
+        ranks.order(flag, Rule.class, "ruleIds", ruleIds);
     }
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
                                            DistributionFields request) {
-        return transactions.write(namespace, em -> {
-            Target target = target(em, namespace, flagKey, ruleId, request.variantId());
-            Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
-                    target.variant(), request.rollout(), Timestamps.nowMicros());
-            em.persist(distribution);
-            return distribution;
-        });
+        namespaces.lockForWrite(namespace);
+        Target target = target(namespace, flagKey, ruleId, request.variantId());
+        Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
+                target.variant(), request.rollout(), Timestamps.nowMicros());
+        em.persist(distribution);
+        return distribution;
     }
 
     public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
                                            DistributionFields request) {
-        return transactions.write(namespace, em -> {
-            Distribution distribution = em.find(Distribution.class, id);
-            if (distribution == null || !distribution.rule().id().equals(ruleId)
-                    || !distribution.rule().namespaceKey().equals(namespace)
-                    || !distribution.rule().flagKey().equals(flagKey)) {
-                throw ApiException.notFound("distribution", id);
-            }
-            Target target = target(em, namespace, flagKey, ruleId, request.variantId());
-            distribution.update(target.variant(), request.rollout(), Timestamps.nowMicros());
-            return distribution;
-        });
+        namespaces.lockForWrite(namespace);
+        Distribution distribution = em.find(Distribution.class, id);
+        if (distribution == null || !distribution.rule().id().equals(ruleId)
+                || !distribution.rule().namespaceKey().equals(namespace)
+                || !distribution.rule().flagKey().equals(flagKey)) {
+            throw ApiException.notFound("distribution", id);
+        }
+        Target target = target(namespace, flagKey, ruleId, request.variantId());
+        distribution.update(target.variant(), request.rollout(), Timestamps.nowMicros());
+        return distribution;
     }
 
     /** Deletes a distribution of the rule that points at {@code variantId}; idempotent. */
     public void deleteDistribution(String namespace, String flagKey, String ruleId, String id, String variantId) {
-        transactions.write(namespace, em -> {
-            Flag flag = FlagService.lock(em, namespace, flagKey);
-            Distribution distribution = flag == null ? null : em.find(Distribution.class, id);
-            if (distribution != null && distribution.rule().id().equals(ruleId)
-                    && distribution.rule().flag().id().equals(flag.id())
-                    && distribution.variant().id().equals(variantId)) {
-                em.remove(distribution);
-            }
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Flag flag = flags.lock(namespace, flagKey);
+        Distribution distribution = flag == null ? null : em.find(Distribution.class, id);
+        if (distribution != null && distribution.rule().id().equals(ruleId)
+                && distribution.rule().flag().id().equals(flag.id())
+                && distribution.variant().id().equals(variantId)) {
+            em.remove(distribution);
+        }
     }
 
     private record Target(Rule rule, Variant variant) {
     }
 
     /** The rule and variant a distribution joins; both must belong to the flag in the namespace. */
-    private static Target target(EntityManager em, String namespace, String flagKey, String ruleId,
+    private Target target(String namespace, String flagKey, String ruleId,
                                  String variantId) {
-        Flag flag = FlagService.lock(em, namespace, flagKey);
-        Rule rule = flag == null ? null : findRule(em, flag, ruleId);
+        Flag flag = flags.lock(namespace, flagKey);
+        Rule rule = flag == null ? null : findRule(flag, ruleId);
         Variant variant = flag == null ? null : em.find(Variant.class, variantId);
         if (rule == null || variant == null || !variant.flag().id().equals(flag.id())) {
             throw ApiException.notFound("variant " + GoQuote.quote(variantId) + ", rule " + GoQuote.quote(ruleId)
@@ -170,7 +182,7 @@ public class RuleService {
         return new Target(rule, variant);
     }
 
-    private static Rule findRule(EntityManager em, Flag flag, String id) {
+    private Rule findRule(Flag flag, String id) {
         Rule rule = em.find(Rule.class, id);
         return rule != null && rule.flag().id().equals(flag.id()) ? rule : null;
     }

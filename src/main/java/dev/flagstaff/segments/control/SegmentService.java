@@ -6,13 +6,17 @@ import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.control.NamespaceService;
 import dev.flagstaff.persistence.Listing;
-import dev.flagstaff.persistence.Transactions;
+import dev.flagstaff.persistence.UniqueKeys;
 import dev.flagstaff.segments.entity.Constraint;
 import dev.flagstaff.segments.entity.Segment;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,105 +26,115 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Segments and their constraints (contract sections 3.5 and 3.6). Returned segments have constraints loaded. */
-@ApplicationScoped
+/**
+ * Segments and their constraints (contract sections 3.5 and 3.6). Every business method is one
+ * container-managed JTA transaction; returned segments have constraints loaded.
+ */
+@Stateless
 public class SegmentService {
 
+    @PersistenceContext(unitName = "flagstaff")
+    EntityManager em;
+
     @Inject
-    Transactions transactions;
+    NamespaceService namespaces;
+
+    @Inject
+    UniqueKeys uniqueKeys;
 
     public Page.Slice<Segment> list(String namespace, Page page) {
-        return transactions.read(em -> Listing.page(
-                em.createQuery("SELECT s FROM Segment s WHERE s.namespaceKey = :ns ORDER BY s.createdAt, s.key",
-                                Segment.class)
-                        .setParameter("ns", namespace)
-                        .setHint("eclipselink.batch", "s.constraints"),
+        return Listing.page(inNamespace(namespace),
                 em.createQuery("SELECT COUNT(s) FROM Segment s WHERE s.namespaceKey = :ns", Long.class)
                         .setParameter("ns", namespace),
-                page, Segment::key, SegmentService::loaded));
+                page, Segment::key, SegmentService::loaded);
+    }
+
+    /** Every segment of the namespace in list order, constraints loaded (for the evaluation snapshot). */
+    public List<Segment> all(String namespace) {
+        List<Segment> segments = inNamespace(namespace).getResultList();
+        segments.forEach(SegmentService::loaded);
+        return segments;
+    }
+
+    private TypedQuery<Segment> inNamespace(String namespace) {
+        return em.createQuery("SELECT s FROM Segment s WHERE s.namespaceKey = :ns ORDER BY s.createdAt, s.key",
+                        Segment.class)
+                .setParameter("ns", namespace)
+                .setHint("eclipselink.batch", "s.constraints");
     }
 
     public Segment get(String namespace, String key) {
-        return transactions.read(em -> loaded(require(em, namespace, key)));
+        return loaded(require(namespace, key));
     }
 
     public Segment create(String namespace, CreateSegment request) {
-        return transactions.write(namespace, em -> {
-            NamespaceService.require(em, namespace);
-            if (find(em, namespace, request.key(), false) != null) {
-                throw ApiException.notUnique("segment", namespace + "/" + request.key());
-            }
-            Segment segment = new Segment(UUID.randomUUID().toString(), namespace, request.key(), request.name(),
-                    request.description(), request.matchType(), Timestamps.nowMicros());
-            Transactions.insertUnique(em, segment,
-                    () -> ApiException.notUnique("segment", namespace + "/" + request.key()));
-            return segment;
-        });
+        namespaces.lockForWrite(namespace);
+        namespaces.get(namespace);
+        if (find(namespace, request.key(), false) != null) {
+            throw ApiException.notUnique("segment", namespace + "/" + request.key());
+        }
+        Segment segment = new Segment(UUID.randomUUID().toString(), namespace, request.key(), request.name(),
+                request.description(), request.matchType(), Timestamps.nowMicros());
+        uniqueKeys.insert(segment, () -> ApiException.notUnique("segment", namespace + "/" + request.key()));
+        return segment;
     }
 
     public Segment update(String namespace, String key, UpdateSegment request) {
-        return transactions.write(namespace, em -> {
-            Segment segment = require(em, namespace, key);
-            segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
-            return loaded(segment);
-        });
+        namespaces.lockForWrite(namespace);
+        Segment segment = require(namespace, key);
+        segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
+        return loaded(segment);
     }
 
     /** Deletes a segment with its constraints; refused while a rule or rollout uses it; idempotent. */
     public void delete(String namespace, String key) {
-        transactions.write(namespace, em -> {
-            Segment segment = find(em, namespace, key, true);
-            if (segment == null) {
-                return null;
-            }
-            long uses = count(em, "SELECT COUNT(r) FROM Rule r JOIN r.segments s WHERE s.id = :id", segment)
-                    + count(em, "SELECT COUNT(r) FROM Rollout r JOIN r.segments s WHERE s.id = :id", segment);
-            if (uses > 0) {
-                throw ApiException.invalid("segment " + GoQuote.quote(namespace + "/" + key) + " is in use");
-            }
-            em.createQuery("DELETE FROM Constraint c WHERE c.segment = :segment").setParameter("segment", segment)
-                    .executeUpdate();
-            em.remove(segment);
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Segment segment = find(namespace, key, true);
+        if (segment == null) {
+            return;
+        }
+        long uses = count("SELECT COUNT(r) FROM Rule r JOIN r.segments s WHERE s.id = :id", segment)
+                + count("SELECT COUNT(r) FROM Rollout r JOIN r.segments s WHERE s.id = :id", segment);
+        if (uses > 0) {
+            throw ApiException.invalid("segment " + GoQuote.quote(namespace + "/" + key) + " is in use");
+        }
+        em.createQuery("DELETE FROM Constraint c WHERE c.segment = :segment").setParameter("segment", segment)
+                .executeUpdate();
+        em.remove(segment);
     }
 
     public Constraint createConstraint(String namespace, String segmentKey, ConstraintFields request) {
-        return transactions.write(namespace, em -> {
-            Segment segment = require(em, namespace, segmentKey);
-            Constraint constraint = new Constraint(UUID.randomUUID().toString(), segment, request.type(),
-                    request.property(), request.operator(), request.value(), request.description(),
-                    Timestamps.nowMicros());
-            em.persist(constraint);
-            return constraint;
-        });
+        namespaces.lockForWrite(namespace);
+        Segment segment = require(namespace, segmentKey);
+        Constraint constraint = new Constraint(UUID.randomUUID().toString(), segment, request.type(),
+                request.property(), request.operator(), request.value(), request.description(),
+                Timestamps.nowMicros());
+        em.persist(constraint);
+        return constraint;
     }
 
     public Constraint updateConstraint(String namespace, String segmentKey, String id, ConstraintFields request) {
-        return transactions.write(namespace, em -> {
-            Constraint constraint = findConstraint(em, namespace, segmentKey, id);
-            if (constraint == null) {
-                throw ApiException.notFound("constraint", id);
-            }
-            constraint.update(request.type(), request.property(), request.operator(), request.value(),
-                    request.description(), Timestamps.nowMicros());
-            return constraint;
-        });
+        namespaces.lockForWrite(namespace);
+        Constraint constraint = findConstraint(namespace, segmentKey, id);
+        if (constraint == null) {
+            throw ApiException.notFound("constraint", id);
+        }
+        constraint.update(request.type(), request.property(), request.operator(), request.value(),
+                request.description(), Timestamps.nowMicros());
+        return constraint;
     }
 
     public void deleteConstraint(String namespace, String segmentKey, String id) {
-        transactions.write(namespace, em -> {
-            Constraint constraint = findConstraint(em, namespace, segmentKey, id);
-            if (constraint != null) {
-                em.remove(constraint);
-            }
-            return null;
-        });
+        namespaces.lockForWrite(namespace);
+        Constraint constraint = findConstraint(namespace, segmentKey, id);
+        if (constraint != null) {
+            em.remove(constraint);
+        }
     }
 
     /** The segment, or Flipt's 404 {@code segment "<ns>/<key>" not found}. */
-    public static Segment require(EntityManager em, String namespace, String key) {
-        Segment segment = find(em, namespace, key, false);
+    private Segment require(String namespace, String key) {
+        Segment segment = find(namespace, key, false);
         if (segment == null) {
             throw ApiException.notFound("segment", namespace + "/" + key);
         }
@@ -131,8 +145,8 @@ public class SegmentService {
      * The segments named by {@code keys}, in that order, locked so that none can be deleted before the
      * caller's transaction commits; {@code onMissing} gets the first key that names no segment.
      */
-    public static List<Segment> lockAll(EntityManager em, String namespace, List<String> keys,
-                                        Function<String, ApiException> onMissing) {
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<Segment> lockAll(String namespace, List<String> keys, Function<String, ApiException> onMissing) {
         Map<String, Segment> found = em.createQuery(
                         "SELECT s FROM Segment s WHERE s.namespaceKey = :ns AND s.key IN :keys ORDER BY s.id", Segment.class)
                 .setParameter("ns", namespace)
@@ -164,7 +178,7 @@ public class SegmentService {
         return hasKey ? List.of(segmentKey) : List.copyOf(new LinkedHashSet<>(segmentKeys));
     }
 
-    private static Segment find(EntityManager em, String namespace, String key, boolean lock) {
+    private Segment find(String namespace, String key, boolean lock) {
         var query = em.createQuery("SELECT s FROM Segment s WHERE s.namespaceKey = :ns AND s.key = :key", Segment.class)
                 .setParameter("ns", namespace)
                 .setParameter("key", key);
@@ -175,7 +189,7 @@ public class SegmentService {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static Constraint findConstraint(EntityManager em, String namespace, String segmentKey, String id) {
+    private Constraint findConstraint(String namespace, String segmentKey, String id) {
         Constraint constraint = em.find(Constraint.class, id);
         if (constraint == null || !constraint.namespaceKey().equals(namespace)
                 || !constraint.segmentKey().equals(segmentKey)) {
@@ -184,7 +198,7 @@ public class SegmentService {
         return constraint;
     }
 
-    private static long count(EntityManager em, String jpql, Segment segment) {
+    private long count(String jpql, Segment segment) {
         return em.createQuery(jpql, Long.class).setParameter("id", segment.id()).getSingleResult();
     }
 
