@@ -115,6 +115,14 @@ public class ConfiguredDataSource implements DataSource {
                 new Class<?>[]{Connection.class}, handler);
     }
 
+    /**
+     * A data source definition always carries a server name ({@code localhost} unless given); the settings'
+     * URL names the server here, so it is taken and not used.
+     */
+    public void setServerName(String serverName) {
+        // the URL of flagstaff.db.url names the server
+    }
+
     @Override
     public PrintWriter getLogWriter() {
         return logWriter;
