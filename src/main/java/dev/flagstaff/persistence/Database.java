@@ -57,7 +57,16 @@ import java.util.logging.Logger;
         maxPoolSize = Database.POOL_SIZE,
         minPoolSize = 0,
         initialPoolSize = 0,
-        maxIdleTime = 300)
+        maxIdleTime = 300,
+        // Payara's pool attributes (Open Liberty ignores them, with a warning each): a connection is checked
+        // (Connection.isValid) before use at most once a second, and one that fails empties the pool, so a
+        // database that restarted or cut the connections is used again as soon as it answers.
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=1",
+                "fish.payara.fail-all-connections=true"})
 public class Database {
 
     /** Flagstaff's own data source, defined above; persistence.xml names it too. */
@@ -86,8 +95,7 @@ public class Database {
         try {
             open(DatabaseSettings.from(ConfigProvider.getConfig(Database.class.getClassLoader())));
         } catch (StartupFailure e) {
-            LOG.severe("Flagstaff cannot start: " + e.getMessage());
-            throw e;
+            throw e.reported();
         }
     }
 
@@ -98,7 +106,7 @@ public class Database {
             checkOwn(settings);
             dataSource = new CountingDataSource(own);
         }
-        vendor = detectVendor(settings);
+        vendor = detectVendor(dataSource, settings);
         migrate(settings);
         migrated = true;
         try {
@@ -132,7 +140,7 @@ public class Database {
     }
 
     /** The settings of Flagstaff's own data source, checked before it opens a connection. */
-    private static void checkOwn(DatabaseSettings settings) {
+    static void checkOwn(DatabaseSettings settings) {
         if (Vendor.fromUrl(settings.effectiveUrl()) == null) {
             throw new StartupFailure(settings.unsupportedUrl());
         }
@@ -190,7 +198,8 @@ public class Database {
         }
     }
 
-    private Vendor detectVendor(DatabaseSettings settings) {
+    /** The database behind {@code dataSource}; a failure to connect names the setting that chose it. */
+    static Vendor detectVendor(DataSource dataSource, DatabaseSettings settings) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             Vendor detected = Vendor.fromProductName(product);

@@ -10,13 +10,12 @@ import org.eclipse.persistence.sessions.server.ConnectionPool;
 import org.eclipse.persistence.sessions.server.ServerSession;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Named in {@code persistence.xml}; EclipseLink calls it once, before the persistence unit first logs in.
+ * Named in {@code persistence.xml}; EclipseLink calls it once, before the persistence unit first logs in
+ * (on Payara while the application deploys, on Open Liberty at first use). Logging in reads no table.
  * It points every login of the unit at the DataSource the settings choose ({@link Database#dataSource}: the
  * application's own definition, or the server's DataSource named by {@code flagstaff.db.jndi}), wrapped so
  * that connections and statements are counted, and sets EclipseLink's platform for the vendor found there.
@@ -25,10 +24,25 @@ import java.util.List;
 public class FlagstaffSessionCustomizer implements SessionCustomizer {
 
     @Override
-    public void customize(Session session) throws SQLException {
+    public void customize(Session session) {
+        try {
+            point(session);
+        } catch (StartupFailure e) {
+            throw e.reported();
+        }
+    }
+
+    /**
+     * The server may set the unit up while it deploys the application, before {@link Database} starts; the
+     * settings are checked here as there, so that a bad one stops the start with the same line.
+     */
+    private static void point(Session session) {
         DatabaseSettings settings = DatabaseSettings.from(org.eclipse.microprofile.config.ConfigProvider.getConfig(
                 FlagstaffSessionCustomizer.class.getClassLoader()));
         DataSource server = settings.jndiName().map(Database::lookup).orElse(null);
+        if (server == null) {
+            Database.checkOwn(settings);
+        }
         Vendor vendor = null;
         for (Login login : logins(session)) {
             if (connectorOf(login) instanceof JNDIConnector jndi && !(jndi.getDataSource() instanceof CountingDataSource)) {
@@ -38,9 +52,7 @@ public class FlagstaffSessionCustomizer implements SessionCustomizer {
                 }
                 jndi.setDataSource(new CountingDataSource(chosen));
                 if (vendor == null) {
-                    try (Connection connection = chosen.getConnection()) {
-                        vendor = Vendor.fromProductName(connection.getMetaData().getDatabaseProductName());
-                    }
+                    vendor = Database.detectVendor(chosen, settings);
                 }
             }
         }
