@@ -34,9 +34,10 @@ import java.util.logging.Logger;
 
 /**
  * Brings the database up when the application starts, before any request is served, in this order:
- * settings, DataSource, Flyway migrations, then JPA. Nothing touches the tables before the migrations ran
- * (the persistence unit logs in lazily, on first use, which is here, after them). A bad setting stops the
- * start with one log line that names it.
+ * settings, DataSource, Flyway migrations, then JPA. Nothing touches the tables before the migrations ran:
+ * the services are called only once the application started, and the persistence unit logging in (on Open
+ * Liberty here, after the migrations; on Payara while the application deploys, before them) reads no table.
+ * A bad setting stops the start with one log line that names it.
  *
  * <p>The DataSource is the server's: by default the one this class defines ({@link #JNDI_NAME}, pooled by
  * the server, connecting through {@link ConfiguredDataSource} with the {@code flagstaff.db.*} settings), or a
