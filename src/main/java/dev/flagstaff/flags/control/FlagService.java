@@ -2,6 +2,10 @@ package dev.flagstaff.flags.control;
 
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
+import dev.flagstaff.flags.boundary.CreateFlagRequest;
+import dev.flagstaff.flags.boundary.CreateVariantRequest;
+import dev.flagstaff.flags.boundary.UpdateFlagRequest;
+import dev.flagstaff.flags.boundary.UpdateVariantRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
@@ -42,7 +46,7 @@ public class FlagService {
         return transactions.read(em -> loaded(require(em, namespace, key)));
     }
 
-    public Flag create(String namespace, CreateFlag request) {
+    public Flag create(String namespace, CreateFlagRequest request) {
         return transactions.write(namespace, em -> {
             NamespaceService.require(em, namespace);
             if (find(em, namespace, request.key()) != null) {
@@ -56,7 +60,7 @@ public class FlagService {
         });
     }
 
-    public Flag update(String namespace, String key, UpdateFlag request) {
+    public Flag update(String namespace, String key, UpdateFlagRequest request) {
         return transactions.write(namespace, em -> {
             Flag flag = require(em, namespace, key);
             String defaultVariantId = request.defaultVariantId();
@@ -86,7 +90,7 @@ public class FlagService {
         });
     }
 
-    public Variant createVariant(String namespace, String flagKey, VariantFields request) {
+    public Variant createVariant(String namespace, String flagKey, CreateVariantRequest request) {
         return transactions.write(namespace, em -> {
             Flag flag = require(em, namespace, flagKey);
             if (flag.variants().stream().anyMatch(v -> v.key().equals(request.key()))) {
@@ -99,7 +103,7 @@ public class FlagService {
         });
     }
 
-    public Variant updateVariant(String namespace, String flagKey, String id, VariantFields request) {
+    public Variant updateVariant(String namespace, String flagKey, String id, UpdateVariantRequest request) {
         return transactions.write(namespace, em -> {
             Variant variant = findVariant(em, namespace, flagKey, id);
             if (variant == null) {

@@ -1,5 +1,7 @@
 package dev.flagstaff.namespaces.control;
 
+import dev.flagstaff.namespaces.boundary.CreateNamespaceRequest;
+import dev.flagstaff.namespaces.boundary.UpdateNamespaceRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
@@ -31,7 +33,7 @@ public class NamespaceService {
         return transactions.read(em -> require(em, key));
     }
 
-    public Namespace create(CreateNamespace request) {
+    public Namespace create(CreateNamespaceRequest request) {
         return transactions.write(request.key(), em -> {
             if (em.find(Namespace.class, request.key()) != null) {
                 throw ApiException.notUnique("namespace", request.key());
@@ -43,7 +45,7 @@ public class NamespaceService {
         });
     }
 
-    public Namespace update(String key, UpdateNamespace request) {
+    public Namespace update(String key, UpdateNamespaceRequest request) {
         return transactions.write(key, em -> {
             Namespace namespace = require(em, key);
             namespace.rename(request.name(), request.description(), Timestamps.nowMicros());

@@ -4,6 +4,10 @@ import dev.flagstaff.flags.control.FlagService;
 import dev.flagstaff.flags.control.Ranks;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
+import dev.flagstaff.rules.boundary.CreateDistributionRequest;
+import dev.flagstaff.rules.boundary.CreateRuleRequest;
+import dev.flagstaff.rules.boundary.UpdateDistributionRequest;
+import dev.flagstaff.rules.boundary.UpdateRuleRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
@@ -57,7 +61,7 @@ public class RuleService {
         });
     }
 
-    public Rule create(String namespace, String flagKey, CreateRule request) {
+    public Rule create(String namespace, String flagKey, CreateRuleRequest request) {
         return transactions.write(namespace, em -> {
             ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
                     + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
@@ -76,7 +80,7 @@ public class RuleService {
         });
     }
 
-    public Rule update(String namespace, String flagKey, String id, UpdateRule request) {
+    public Rule update(String namespace, String flagKey, String id, UpdateRuleRequest request) {
         return transactions.write(namespace, em -> {
             Flag flag = FlagService.lock(em, namespace, flagKey);
             Rule rule = flag == null ? null : findRule(em, flag, id);
@@ -115,7 +119,7 @@ public class RuleService {
     }
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
-                                           DistributionFields request) {
+                                           CreateDistributionRequest request) {
         return transactions.write(namespace, em -> {
             Target target = target(em, namespace, flagKey, ruleId, request.variantId());
             Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
@@ -126,7 +130,7 @@ public class RuleService {
     }
 
     public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
-                                           DistributionFields request) {
+                                           UpdateDistributionRequest request) {
         return transactions.write(namespace, em -> {
             Distribution distribution = em.find(Distribution.class, id);
             if (distribution == null || !distribution.rule().id().equals(ruleId)

@@ -1,5 +1,9 @@
 package dev.flagstaff.segments.control;
 
+import dev.flagstaff.segments.boundary.CreateConstraintRequest;
+import dev.flagstaff.segments.boundary.CreateSegmentRequest;
+import dev.flagstaff.segments.boundary.UpdateConstraintRequest;
+import dev.flagstaff.segments.boundary.UpdateSegmentRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
@@ -44,7 +48,7 @@ public class SegmentService {
         return transactions.read(em -> loaded(require(em, namespace, key)));
     }
 
-    public Segment create(String namespace, CreateSegment request) {
+    public Segment create(String namespace, CreateSegmentRequest request) {
         return transactions.write(namespace, em -> {
             NamespaceService.require(em, namespace);
             if (find(em, namespace, request.key(), false) != null) {
@@ -58,7 +62,7 @@ public class SegmentService {
         });
     }
 
-    public Segment update(String namespace, String key, UpdateSegment request) {
+    public Segment update(String namespace, String key, UpdateSegmentRequest request) {
         return transactions.write(namespace, em -> {
             Segment segment = require(em, namespace, key);
             segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
@@ -85,7 +89,7 @@ public class SegmentService {
         });
     }
 
-    public Constraint createConstraint(String namespace, String segmentKey, ConstraintFields request) {
+    public Constraint createConstraint(String namespace, String segmentKey, CreateConstraintRequest request) {
         return transactions.write(namespace, em -> {
             Segment segment = require(em, namespace, segmentKey);
             Constraint constraint = new Constraint(UUID.randomUUID().toString(), segment, request.type(),
@@ -96,7 +100,8 @@ public class SegmentService {
         });
     }
 
-    public Constraint updateConstraint(String namespace, String segmentKey, String id, ConstraintFields request) {
+    public Constraint updateConstraint(String namespace, String segmentKey, String id,
+                                       UpdateConstraintRequest request) {
         return transactions.write(namespace, em -> {
             Constraint constraint = findConstraint(em, namespace, segmentKey, id);
             if (constraint == null) {
