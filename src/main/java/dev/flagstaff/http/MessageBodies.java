@@ -35,7 +35,7 @@ import java.util.Map;
 @Provider
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
-public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWriter<Object> {
+public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWriter<Record> {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
@@ -76,19 +76,15 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return ours(type) || JsonObject.class.isAssignableFrom(type);
+        return ours(type);
     }
 
     @Override
-    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public void writeTo(Record value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> headers, OutputStream stream) {
         // Not closed: the container owns the entity stream.
         JsonGenerator generator = GENERATORS.createGenerator(stream, StandardCharsets.UTF_8);
-        if (value instanceof Record message) {
-            Messages.write(generator, message);
-        } else {
-            generator.write((JsonObject) value);
-        }
+        Messages.write(generator, value);
         generator.flush();
     }
 

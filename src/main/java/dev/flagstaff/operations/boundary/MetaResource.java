@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,10 +47,11 @@ public class MetaResource {
     @Tag(name = "Operations")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Config")))
-    public JsonObject config(@Context UriInfo uriInfo) {
+    public String config(@Context UriInfo uriInfo) {
         // only portable JAX-RS here: Open Liberty does not show the Servlet API to an application without its feature
         URI base = uriInfo.getBaseUri();
         int port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
-        return EffectiveConfig.document(ConfigProvider.getConfig(), base.getScheme(), port);
+        // a free-form document (Flipt's config has no message): JSON-P's compact text
+        return EffectiveConfig.document(ConfigProvider.getConfig(), base.getScheme(), port).toString();
     }
 }
