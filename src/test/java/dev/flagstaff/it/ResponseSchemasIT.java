@@ -189,7 +189,7 @@ class ResponseSchemasIT {
                 "ruleId", ids.get("lr1")));
         call(200, "PUT", "/api/v1/flags/{flagKey}/rules/{ruleId}/distributions/{id}",
                 "{\"variantId\":\"" + ids.get("lv") + "\",\"rollout\":\"99.5\"}", "flagKey", "legacy",
-                "ruleId", ids.get("lr1"), "id", ids.get("ld")));
+                "ruleId", ids.get("lr1"), "id", ids.get("ld"));
     }
 
     private void evaluation() {
