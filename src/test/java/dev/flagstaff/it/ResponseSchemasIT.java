@@ -84,6 +84,29 @@ class ResponseSchemasIT {
         assertEquals(List.of(), problems, "responses that do not match the schema /openapi declares for them");
     }
 
+    /** The checker itself: a body that breaks the declared schema in each way it looks at is refused for each. */
+    @Test
+    void theCheckerRefusesWhatTheSchemaDoesNot() {
+        api = new Api(base);
+        document = new OpenAPIV3Parser().readContents(api.get("/openapi?format=JSON").body(), null,
+                new ParseOptions()).getOpenAPI();
+        Schema<?> flag = new Schema<>().$ref("#/components/schemas/Flag");
+        String wrong = "{\"key\":1,\"name\":\"n\",\"description\":\"\",\"enabled\":\"yes\","
+                + "\"createdAt\":\"yesterday\",\"updatedAt\":\"2024-01-01T00:00:00Z\",\"variants\":{},"
+                + "\"type\":\"ON_OFF\",\"extra\":true}";
+        try (JsonReader reader = Json.createReader(new StringReader(wrong))) {
+            check("a made-up flag", "", flag, reader.readValue());
+        }
+        assertEquals(List.of(
+                "a made-up flag at the body: the required field namespaceKey is missing",
+                "a made-up flag at /key: 1 is not a string",
+                "a made-up flag at /enabled: \"yes\" is not a boolean",
+                "a made-up flag at /createdAt: \"yesterday\" is not an RFC 3339 date-time",
+                "a made-up flag at /variants: {} is not an array",
+                "a made-up flag at /type: \"ON_OFF\" is none of [VARIANT_FLAG_TYPE, BOOLEAN_FLAG_TYPE]",
+                "a made-up flag at /extra: a field the schema does not declare"), problems);
+    }
+
     private void management() {
         call(200, "POST", "/api/v1/namespaces", "{\"key\":\"schemas\",\"name\":\"Schemas\"}");
         call(200, "GET", "/api/v1/namespaces", null);
