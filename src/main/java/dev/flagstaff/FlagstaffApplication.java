@@ -2,7 +2,7 @@ package dev.flagstaff;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
-import dev.flagstaff.http.ErrorSchema;
+import dev.flagstaff.http.ErrorMapper;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -34,10 +35,16 @@ import org.eclipse.microprofile.auth.LoginConfig;
                 description = "Flipt v1's REST API as Flagstaff serves it. `version` is the Flipt version whose "
                         + "API this is."),
         security = @SecurityRequirement(name = "bearerAuth"),
-        components = @Components(responses = @APIResponse(name = "Error",
+        components = @Components(schemas = {
+            @Schema(name = "Config", type = SchemaType.OBJECT, description = "The effective configuration, by "
+                    + "Flipt's top-level sections plus `flagstaff`; no password, secret or token values (contract 9.2). "
+                    + "Free-form, as Flipt's."),
+            @Schema(name = "GoogleProtobufValue", oneOf = {String.class, Boolean.class}, description = "Any JSON "
+                    + "value: the variant key (string) of a variant flag, the value (boolean) of a boolean flag.")},
+                responses = @APIResponse(name = "Error",
                 description = "An error (contract section 1.5); the HTTP status follows the body's `code`",
                 content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ErrorSchema.class)))))
+                        schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))))
 @SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "`Authorization: Bearer <client token>`")
 @LoginConfig(authMethod = "MP-JWT")

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -85,11 +88,25 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
     }
 
-    /** The contract's error body; {@code details} is always empty. */
-    public record ErrorBody(int code, String message) implements JsonWritable {
-        @Override
-        public void writeTo(JsonOut out) {
-            out.int32("code", code).str("message", message).strings("details", java.util.List.of());
+    /**
+     * The contract's error body; {@code details} is always empty. In the OpenAPI document it is the schema
+     * {@code Status} (the gRPC message it is, {@code google.rpc.Status}), the {@code default} response that
+     * {@code dev.flagstaff.OpenApiConventions} gives every operation.
+     */
+    @Schema(name = "Status", description = "An error: the gRPC code, its message and an always empty `details`. "
+            + "HTTP status by code: 3 → 400, 16 → 401, 7 → 403, 5 → 404, 12 → 501 (wrong method on a known path), "
+            + "13 → 500.")
+    public record ErrorBody(
+            @Schema(required = true, format = "int32", enumeration = {"1", "2", "3", "4", "5", "7", "12", "13", "14", "16"},
+                    description = "gRPC status code, e.g. 3 INVALID_ARGUMENT, 5 NOT_FOUND, 16 UNAUTHENTICATED")
+            int code,
+            @Schema(required = true, description = "e.g. `invalid field key: must not be empty`, "
+                    + "`flag \"default/foo\" not found`")
+            String message,
+            @Schema(required = true, description = "always empty") List<String> details) {
+
+        public ErrorBody(int code, String message) {
+            this(code, message, List.of());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flagstaff.http;
 
+import dev.flagstaff.evaluation.engine.GoJson;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * JSON carried as text inside a field (variant attachments): validated as any JSON value and compacted by
  * dropping insignificant whitespace only, so numbers and string escapes stay exactly as the client wrote
- * them (as Go's json.Compact does).
+ * them (Go's json.Compact, the evaluation engine's {@link GoJson#compact}).
  */
 public final class JsonText {
 
@@ -30,7 +31,7 @@ public final class JsonText {
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_ATTACHMENT_BYTES) {
             throw ApiException.invalidField("attachment", "must be less than 1000 KB");
         }
-        return compact(text);
+        return GoJson.compact(text); // the engine's json.Compact: one implementation
     }
 
     public static boolean isValid(String text) {
@@ -42,29 +43,4 @@ public final class JsonText {
         }
     }
 
-    /** Removes whitespace outside strings from valid JSON text. */
-    public static String compact(String json) {
-        StringBuilder out = new StringBuilder(json.length());
-        boolean inString = false;
-        boolean escaped = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                out.append(c);
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-                out.append(c);
-            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

@@ -13,12 +13,13 @@ public final class NamespaceKey {
     private NamespaceKey() {
     }
 
-    public static String resolve(String pathNamespace, JsonBody body) {
-        return resolve(pathNamespace, JsonBody.orEmpty(body).string("namespaceKey"));
+    /** The namespace of a request whose body names it ({@code namespaceKey} as read, {@code ""} when absent). */
+    public static String resolve(String pathNamespace, String bodyNamespace) {
+        return resolveKey(pathNamespace, bodyNamespace);
     }
 
     public static String resolve(String pathNamespace, Query query) {
-        return resolve(pathNamespace, query.string("namespaceKey"));
+        return resolveKey(pathNamespace, query.string("namespaceKey"));
     }
 
     /** A namespace's own key (namespace routes, the snapshot route): checked, never defaulted. */
@@ -28,10 +29,10 @@ public final class NamespaceKey {
 
     /** A namespace named on its own (a namespace's key, an evaluation request's namespace); empty = default. */
     public static String of(String namespace) {
-        return resolve(null, namespace);
+        return resolveKey(null, namespace);
     }
 
-    private static String resolve(String pathNamespace, String requested) {
+    private static String resolveKey(String pathNamespace, String requested) {
         if (pathNamespace != null && !pathNamespace.isEmpty()) {
             return NamespaceScope.check(pathNamespace);
         }

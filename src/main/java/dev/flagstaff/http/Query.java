@@ -26,7 +26,7 @@ public final class Query {
         String name = camelName;
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
-            name = JsonBody.snakeCase(camelName);
+            name = Messages.snakeCase(camelName);
             values = params.get(name);
         }
         if (values == null || values.isEmpty()) {

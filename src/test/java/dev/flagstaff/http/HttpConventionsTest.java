@@ -1,15 +1,15 @@
 package dev.flagstaff.http;
 
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MultivaluedHashMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -39,22 +39,20 @@ class HttpConventionsTest {
 
     @Test
     void float32IsShortestRoundTripWithoutTrailingZero() {
-        assertEquals("{\"a\":33.33,\"b\":50,\"c\":0.7,\"d\":0,\"e\":0.0001,\"f\":100}", write(out -> out
-                .float32("a", 33.33f).float32("b", 50f).float32("c", 0.7f).float32("d", 0f)
-                .float32("e", 0.0001f).float32("f", 100f)));
+        assertEquals("{\"a\":33.33,\"b\":50,\"c\":0.7,\"d\":0,\"e\":0.0001,\"f\":100}",
+                Messages.text(new Floats(33.33f, 50f, 0.7f, 0f, 0.0001f, 100f)));
     }
 
     @Test
     void defaultsArePresentAndUnsetMessagesOmitted() {
-        assertEquals("{\"s\":\"\",\"b\":false,\"n\":0,\"l\":[]}", write(out -> out
-                .str("s", null).bool("b", false).int32("n", 0).array("l", List.of()).object("o", null)
-                .value("m", null)));
+        assertEquals("{\"s\":\"\",\"b\":false,\"n\":0,\"l\":[]}",
+                Messages.text(new Defaults(null, false, 0, List.of(), null, null)));
     }
 
     @Test
     void errorBodyHasCodeMessageAndEmptyDetails() {
         assertEquals("{\"code\":5,\"message\":\"flag \\\"default/foo\\\" not found\",\"details\":[]}",
-                write(new ErrorMapper.ErrorBody(5, "flag \"default/foo\" not found")::writeTo));
+                Messages.text(new ErrorMapper.ErrorBody(5, "flag \"default/foo\" not found")));
     }
 
     @Test
@@ -108,42 +106,36 @@ class HttpConventionsTest {
 
     @Test
     void bodyReadsCamelOrSnakeCaseAndDefaults() {
-        JsonBody body = JsonBodyReader.parse(
-                "{\"flag_key\":\"snake\",\"flagKey\":\"camel\",\"enabled\":null,\"rank\":\"5\",\"rollout\":\"NaN\"}"
-                        .getBytes(StandardCharsets.UTF_8));
-        assertEquals("camel", body.string("flagKey"));
-        assertEquals("", body.string("missing"));
-        assertEquals(false, body.bool("enabled"));
-        assertEquals(5, body.int32("rank"));
-        assertTrue(Float.isNaN(body.float32("rollout")));
-        assertEquals("snake", JsonBodyReader.parse("{\"namespace_key\":\"snake\"}".getBytes(StandardCharsets.UTF_8))
-                .string("namespaceKey"));
-        assertSame(JsonBody.EMPTY, JsonBodyReader.parse(new byte[0]));
+        Scalars body = read(Scalars.class,
+                "{\"flag_key\":\"snake\",\"flagKey\":\"camel\",\"enabled\":null,\"rank\":\"5\",\"rollout\":\"NaN\"}");
+        assertEquals("camel", body.flagKey());
+        assertEquals("", body.missing());
+        assertEquals(false, body.enabled());
+        assertEquals(5, body.rank());
+        assertTrue(Float.isNaN(body.rollout()));
+        assertEquals("snake", read(Namespaced.class, "{\"namespace_key\":\"snake\"}").namespaceKey());
+        assertSame(JsonValue.EMPTY_JSON_OBJECT, MessageBodies.parse(new byte[0]));
     }
 
     @Test
     void bodyTypeMismatchesAndBadEnumsAreFliptsMessages() {
-        JsonBody body = JsonBodyReader.parse(
-                "{\"key\":1,\"enabled\":\"true\",\"type\":\"FOO\",\"metadata\":[1],\"context\":{\"a\":1}}"
-                        .getBytes(StandardCharsets.UTF_8));
-        for (Runnable read : List.<Runnable>of(() -> body.string("key"), () -> body.bool("enabled"),
-                () -> body.object("metadata"), () -> body.stringMap("context"))) {
-            ApiException e = assertThrows(ApiException.class, read::run);
+        String body = "{\"key\":1,\"enabled\":\"true\",\"type\":\"FOO\",\"metadata\":[1],\"context\":{\"a\":1}}";
+        for (Class<? extends Record> type : List.of(Key.class, Enabled.class, Metadata.class, Context.class)) {
+            ApiException e = assertThrows(ApiException.class, () -> read(type, body));
             assertEquals("invalid values for key(s) in json body", e.getMessage());
         }
-        ApiException e = assertThrows(ApiException.class, () -> body.enumValue("type", Sample.class, "flipt.FlagType"));
+        ApiException e = assertThrows(ApiException.class, () -> read(Typed.class, body));
         assertEquals("unknown value \"\\\"FOO\\\"\" for enum flipt.FlagType", e.getMessage());
-        assertEquals(Sample.B, JsonBodyReader.parse("{\"type\":1}".getBytes(StandardCharsets.UTF_8))
-                .enumValue("type", Sample.class, "x"));
+        assertEquals(Sample.B, read(Typed.class, "{\"type\":1}").type());
     }
 
     @Test
     void malformedAndNonObjectBodiesAre400() {
         ApiException syntax = assertThrows(ApiException.class,
-                () -> JsonBodyReader.parse("{\"key\":".getBytes(StandardCharsets.UTF_8)));
+                () -> MessageBodies.parse("{\"key\":".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Code.INVALID_ARGUMENT, syntax.code());
         ApiException array = assertThrows(ApiException.class,
-                () -> JsonBodyReader.parse("[1]".getBytes(StandardCharsets.UTF_8)));
+                () -> MessageBodies.parse("[1]".getBytes(StandardCharsets.UTF_8)));
         assertEquals("invalid values for key(s) in json body", array.getMessage());
     }
 
@@ -176,7 +168,35 @@ class HttpConventionsTest {
         assertEquals("default", NamespaceKey.resolve(null, query()));
     }
 
-    enum Sample { A, B }
+    enum Sample {
+        A, B;
+
+        public static final String PROTO_NAME = "flipt.FlagType";
+    }
+
+    record Floats(float a, float b, float c, float d, float e, float f) { }
+
+    record Nested(String x) { }
+
+    record Defaults(@Schema(required = true) String s, boolean b, int n, List<Nested> l, Nested o, JsonObject m) { }
+
+    record Scalars(String flagKey, String missing, boolean enabled, int rank, float rollout) { }
+
+    record Namespaced(String namespaceKey) { }
+
+    record Key(String key) { }
+
+    record Enabled(boolean enabled) { }
+
+    record Metadata(JsonObject metadata) { }
+
+    record Context(Map<String, String> context) { }
+
+    record Typed(Sample type) { }
+
+    private static <R extends Record> R read(Class<R> type, String json) {
+        return Messages.read(type, MessageBodies.parse(json.getBytes(StandardCharsets.UTF_8)));
+    }
 
     private static Query query(String... pairs) {
         MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
@@ -184,13 +204,5 @@ class HttpConventionsTest {
             params.add(pairs[i], pairs[i + 1]);
         }
         return new Query(params);
-    }
-
-    private static String write(Consumer<JsonOut> body) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = Json.createGenerator(text)) {
-            JsonOut.writeDocument(generator, body::accept);
-        }
-        return text.toString();
     }
 }

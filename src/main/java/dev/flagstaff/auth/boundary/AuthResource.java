@@ -6,8 +6,7 @@ import dev.flagstaff.auth.control.Role;
 import dev.flagstaff.auth.control.Tokens;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceScope;
 import dev.flagstaff.http.Query;
 import dev.flagstaff.http.Timestamps;
@@ -64,13 +63,13 @@ public class AuthResource {
     @Operation(operationId = "listAuthMethods")
     @Tag(name = "PublicAuthenticationService")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.ListAuthenticationMethodsResponse.class)))
-    public JsonWritable methods() {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListAuthenticationMethodsResponse.class)))
+    public ListAuthenticationMethodsResponse methods() {
         boolean jwt = AuthSettings.idpConfigured(ConfigProvider.getConfig());
-        List<JsonWritable> methods = METHODS.stream().map(m -> (JsonWritable) out -> out.str("method", m[0])
-                .bool("enabled", m[0].equals("METHOD_TOKEN") || (jwt && m[0].equals("METHOD_JWT")))
-                .bool("sessionCompatible", Boolean.parseBoolean(m[1]))).toList();
-        return out -> out.array("methods", methods);
+        return new ListAuthenticationMethodsResponse(METHODS.stream()
+                .map(m -> new ListAuthenticationMethodsResponse.MethodInfo(m[0],
+                        m[0].equals("METHOD_TOKEN") || (jwt && m[0].equals("METHOD_JWT")), Boolean.parseBoolean(m[1])))
+                .toList());
     }
 
     /** Creates a client token; the response is the only place it is ever shown. */
@@ -79,16 +78,15 @@ public class AuthResource {
     @Operation(operationId = "createMethodToken")
     @Tag(name = "AuthenticationMethodTokenService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.CreateTokenRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateTokenRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.CreateTokenResponse.class)))
-    public JsonWritable createToken(JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        Role role = Role.parse(b.string("role"));
-        Tokens.Created created = tokens.create(b.string("name"), b.string("description"),
-                timestamp(b, "expiresAt"), b.string("namespaceKey"), b.stringMap("metadata"), role);
-        return out -> out.str("clientToken", created.clientToken())
-                .object("authentication", AuthenticationJson.of(created.authentication()));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateTokenResponse.class)))
+    public CreateTokenResponse createToken(CreateTokenRequest request) {
+        Role role = Role.parse(request.role());
+        Long expiresAt = request.expiresAt() == null ? null : Timestamps.toMicros(request.expiresAt());
+        Tokens.Created created = tokens.create(request.name(), request.description(), expiresAt,
+                request.namespaceKey(), request.metadata(), role);
+        return new CreateTokenResponse(created.clientToken(), Authentication.of(created.authentication()));
     }
 
     @GET
@@ -96,12 +94,12 @@ public class AuthResource {
     @Operation(operationId = "getAuthSelf")
     @Tag(name = "AuthenticationService")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.Authentication.class)))
-    public JsonWritable self() {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Authentication.class)))
+    public Authentication self() {
         Caller caller = Caller.current();
         return switch (caller.kind()) {
-            case TOKEN -> AuthenticationJson.of(tokens.get(caller.token().id()));
-            case JWT -> AuthenticationJson.jwt(caller);
+            case TOKEN -> Authentication.of(tokens.get(caller.token().id()));
+            case JWT -> Authentication.jwt(caller);
             default -> throw NamespaceScope.unauthenticated(); // Flipt: no credential is resolved without auth
         };
     }
@@ -124,7 +122,7 @@ public class AuthResource {
             case JWT -> { } // an IdP token cannot be expired here; as Flipt, nothing is stored for it
             default -> throw NamespaceScope.unauthenticated();
         }
-        return Response.ok(JsonWritable.EMPTY)
+        return Response.ok(Messages.Empty.INSTANCE)
                 .header("Set-Cookie", AuthenticationFilter.COOKIE + "=; Path=/; Max-Age=0")
                 .header("Set-Cookie", AuthenticationFilter.STATE_COOKIE + "=; Path=/; Max-Age=0")
                 .build();
@@ -142,8 +140,8 @@ public class AuthResource {
     @Parameter(name = "pageToken", in = ParameterIn.QUERY, description = "a decimal offset",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.ListAuthenticationsResponse.class)))
-    public JsonWritable list(@Context UriInfo uri) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListAuthenticationsResponse.class)))
+    public ListAuthenticationsResponse list(@Context UriInfo uri) {
         Query query = Query.of(uri);
         int limit = query.int32("limit");
         limit = limit <= 0 ? 25 : Math.min(limit, 100);
@@ -154,7 +152,8 @@ public class AuthResource {
             offset = 0;
         }
         Tokens.Listed page = tokens.list(method(query.string("method")), limit, offset);
-        return AuthenticationJson.list(page.authentications(), page.nextPageToken());
+        return new ListAuthenticationsResponse(page.authentications().stream().map(Authentication::of).toList(),
+                page.nextPageToken());
     }
 
     @GET
@@ -162,9 +161,9 @@ public class AuthResource {
     @Operation(operationId = "getAuthToken")
     @Tag(name = "AuthenticationService")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthSchemas.Authentication.class)))
-    public JsonWritable get(@PathParam("id") String id) {
-        return AuthenticationJson.of(tokens.get(id));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Authentication.class)))
+    public Authentication get(@PathParam("id") String id) {
+        return Authentication.of(tokens.get(id));
     }
 
     @DELETE
@@ -173,9 +172,9 @@ public class AuthResource {
     @Tag(name = "AuthenticationService")
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public JsonWritable delete(@PathParam("id") String id) {
+    public Messages.Empty delete(@PathParam("id") String id) {
         tokens.delete(id);
-        return JsonWritable.EMPTY;
+        return Messages.Empty.INSTANCE;
     }
 
     /** The {@code method} filter: a method's name or number; none or {@code METHOD_NONE} for all. */
@@ -192,18 +191,6 @@ public class AuthResource {
         }
         throw ApiException.invalid("parsing field \"method\": " + GoQuote.quote(text)
                 + " is not valid value for flipt.auth.Method");
-    }
-
-    private static Long timestamp(JsonBody body, String field) {
-        String text = body.string(field);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Timestamps.toMicros(parse(text));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badJsonTypes();
-        }
     }
 
     private static long parseQueryTimestamp(String text) {

@@ -2,7 +2,7 @@ package dev.flagstaff.auth.boundary;
 
 import dev.flagstaff.http.Code;
 import dev.flagstaff.http.ErrorMapper;
-import dev.flagstaff.http.JsonOut;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.auth.control.AuthSettings;
 import dev.flagstaff.auth.control.Caller;
 import dev.flagstaff.auth.control.Tokens;
@@ -117,7 +117,7 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
         response.setStatus(401);
         response.setContentType("application/json");
         if (OfrepError.applies(path)) {
-            writeBody(response, JsonOut.text(OfrepError.body(path, message)));
+            writeBody(response, Messages.text(OfrepError.body(path, message)));
             return;
         }
         response.setHeader("WWW-Authenticate", message);
@@ -125,7 +125,7 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
             response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0");
             response.addHeader("Set-Cookie", STATE_COOKIE + "=; Path=/; Max-Age=0");
         }
-        writeBody(response, JsonOut.text(new ErrorMapper.ErrorBody(Code.UNAUTHENTICATED.grpc(), message)));
+        writeBody(response, Messages.text(new ErrorMapper.ErrorBody(Code.UNAUTHENTICATED.grpc(), message)));
     }
 
     private static void writeBody(HttpServletResponse response, String json) throws IOException {

@@ -1,7 +1,6 @@
 package dev.flagstaff.auth.boundary;
 
-import dev.flagstaff.evaluation.boundary.OfrepResource;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.evaluation.boundary.OfrepErrorResponse;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,8 @@ final class OfrepError {
     }
 
     /** The refusal's body: {@code key} of the single-flag route, {@code errorCode} GENERAL. */
-    static JsonWritable body(String path, String details) {
-        return OfrepResource.errorBody(key(path), "GENERAL", details);
+    static OfrepErrorResponse body(String path, String details) {
+        return new OfrepErrorResponse(key(path), "GENERAL", details);
     }
 
     /** The flag key of the single-flag route, null elsewhere. */

@@ -3,11 +3,7 @@ package dev.flagstaff.evaluation.boundary;
 import dev.flagstaff.evaluation.control.Evaluations;
 import dev.flagstaff.evaluation.engine.BooleanEvaluation;
 import dev.flagstaff.evaluation.engine.FlagEvaluation;
-import dev.flagstaff.evaluation.engine.FlagNotFound;
 import dev.flagstaff.evaluation.engine.VariantEvaluation;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonOut;
-import dev.flagstaff.http.JsonWritable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -15,11 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,34 +36,32 @@ public class EvaluationResource {
     @Operation(operationId = "evaluateVariant")
     @Tag(name = "EvaluationService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluationRequestSchema.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.VariantEvaluationResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VariantEvaluationResponse.class)))
     @Path("variant")
-    public JsonWritable variant(JsonBody body) {
+    public VariantEvaluationResponse variant(EvaluationRequest request) {
         long start = System.nanoTime();
-        EvaluationRequest request = EvaluationRequest.of(JsonBody.orEmpty(body));
         VariantEvaluation result = evaluations.variant(request.namespaceOrDefault(), request.flagKey(),
                 request.entityId(), request.context());
-        return EvaluationJson.variant(result, EvaluationRequest.idOrNew(request.requestId()),
-                EvaluationJson.Timing.since(start));
+        return VariantEvaluationResponse.of(result, EvaluationRequest.idOrNew(request.requestId()),
+                Timing.since(start));
     }
 
     @POST
     @Operation(operationId = "evaluateBoolean")
     @Tag(name = "EvaluationService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluationRequestSchema.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BooleanEvaluationResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BooleanEvaluationResponse.class)))
     @Path("boolean")
-    public JsonWritable bool(JsonBody body) {
+    public BooleanEvaluationResponse bool(EvaluationRequest request) {
         long start = System.nanoTime();
-        EvaluationRequest request = EvaluationRequest.of(JsonBody.orEmpty(body));
         BooleanEvaluation result = evaluations.bool(request.namespaceOrDefault(), request.flagKey(),
                 request.entityId(), request.context());
-        return EvaluationJson.bool(result, EvaluationRequest.idOrNew(request.requestId()),
-                EvaluationJson.Timing.since(start));
+        return BooleanEvaluationResponse.of(result, EvaluationRequest.idOrNew(request.requestId()),
+                Timing.since(start));
     }
 
     /**
@@ -81,43 +72,24 @@ public class EvaluationResource {
     @Operation(operationId = "evaluateBatch")
     @Tag(name = "EvaluationService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BatchEvaluationRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchEvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BatchEvaluationResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchEvaluationResponse.class)))
     @Path("batch")
-    public JsonWritable batch(JsonBody body) {
+    public BatchEvaluationResponse batch(BatchEvaluationRequest batch) {
         long start = System.nanoTime();
-        JsonBody b = JsonBody.orEmpty(body);
-        String requestId = EvaluationRequest.idOrNew(b.string("requestId"));
-        List<EvaluationRequest> requests = EvaluationRequest.list(b);
+        String requestId = EvaluationRequest.idOrNew(batch.requestId());
+        List<EvaluationRequest> requests = batch.requests();
         List<FlagEvaluation> results = new ArrayList<>(requests.size());
         for (EvaluationRequest request : requests) {
             results.add(evaluations.any(request.namespaceOrDefault(), request.flagKey(), request.entityId(),
                     request.context()));
         }
-        EvaluationJson.Timing timing = EvaluationJson.Timing.since(start);
-        List<JsonWritable> items = new ArrayList<>(results.size());
+        Timing timing = Timing.since(start);
+        List<EvaluationResponse> items = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
-            items.add(item(results.get(i), requests.get(i), timing));
+            items.add(EvaluationResponse.of(results.get(i), requests.get(i), timing));
         }
-        return EvaluationJson.batch(requestId, items, timing.durationMillis());
-    }
-
-    private static JsonWritable item(FlagEvaluation result, EvaluationRequest request, EvaluationJson.Timing timing) {
-        if (result instanceof VariantEvaluation v) {
-            return out -> typed(out, "VARIANT_EVALUATION_RESPONSE_TYPE", "variantResponse",
-                    EvaluationJson.variant(v, request.requestId(), timing));
-        }
-        if (result instanceof BooleanEvaluation e) {
-            return out -> typed(out, "BOOLEAN_EVALUATION_RESPONSE_TYPE", "booleanResponse",
-                    EvaluationJson.bool(e, request.requestId(), timing));
-        }
-        FlagNotFound missing = (FlagNotFound) result;
-        return out -> typed(out, "ERROR_EVALUATION_RESPONSE_TYPE", "errorResponse",
-                EvaluationJson.notFound(missing.flagKey(), request.namespaceKey()));
-    }
-
-    private static void typed(JsonOut out, String type, String field, JsonWritable response) {
-        out.str("type", type).object(field, response);
+        return new BatchEvaluationResponse(requestId, items, timing.durationMillis());
     }
 }

@@ -4,8 +4,6 @@ import dev.flagstaff.evaluation.control.Evaluations;
 import dev.flagstaff.evaluation.engine.VariantEvaluation;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Code;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
 import dev.flagstaff.http.NamespaceKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,14 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,23 +37,23 @@ public class LegacyBatchEvaluateResource {
     @POST
     @Operation(operationId = "batchEvaluate", summary = "Evaluate variant flags (deprecated: use /evaluate/v1/batch)")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyBatchEvaluationRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LegacyBatchEvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyBatchEvaluationResponse.class)))
-    public JsonWritable evaluate(@PathParam("namespaceKey") String ns, JsonBody body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LegacyBatchEvaluationResponse.class)))
+    public LegacyBatchEvaluationResponse evaluate(@PathParam("namespaceKey") String ns,
+                                                  LegacyBatchEvaluationRequest batch) {
         long start = System.nanoTime();
-        JsonBody b = JsonBody.orEmpty(body);
-        String namespace = NamespaceKey.resolve(ns, b);
-        boolean excludeNotFound = b.bool("excludeNotFound");
-        List<EvaluationRequest> requests = EvaluationRequest.list(b);
-        for (EvaluationRequest request : requests) {
+        String namespace = NamespaceKey.resolve(ns, batch.namespaceKey());
+        boolean excludeNotFound = batch.excludeNotFound();
+        List<LegacyEvaluationRequest> requests = batch.requests();
+        for (LegacyEvaluationRequest request : requests) {
             if (!request.namespaceKey().isEmpty() && !request.namespaceKey().equals(namespace)) {
                 throw ApiException.invalidField("namespace_key", "must be the same for all requests if specified");
             }
         }
-        List<EvaluationRequest> evaluated = new ArrayList<>(requests.size());
+        List<LegacyEvaluationRequest> evaluated = new ArrayList<>(requests.size());
         List<VariantEvaluation> results = new ArrayList<>(requests.size());
-        for (EvaluationRequest request : requests) {
+        for (LegacyEvaluationRequest request : requests) {
             try {
                 results.add(evaluations.variant(namespace, request.flagKey(), request.entityId(), request.context()));
                 evaluated.add(request);
@@ -69,13 +63,13 @@ public class LegacyBatchEvaluateResource {
                 }
             }
         }
-        EvaluationJson.Timing timing = EvaluationJson.Timing.since(start);
-        List<JsonWritable> items = new ArrayList<>(results.size());
+        Timing timing = Timing.since(start);
+        List<LegacyEvaluationResponse> items = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
-            EvaluationRequest request = evaluated.get(i);
-            items.add(EvaluationJson.legacy(results.get(i), "", request.entityId(), request.context(), namespace,
+            items.add(LegacyEvaluationResponse.of(results.get(i), "", evaluated.get(i), namespace,
                     timing.timestamp(), 0));
         }
-        return EvaluationJson.batch(EvaluationRequest.idOrNew(b.string("requestId")), items, timing.durationMillis());
+        return new LegacyBatchEvaluationResponse(EvaluationRequest.idOrNew(batch.requestId()), items,
+                timing.durationMillis());
     }
 }

@@ -2,8 +2,6 @@ package dev.flagstaff.evaluation.boundary;
 
 import dev.flagstaff.evaluation.control.Evaluations;
 import dev.flagstaff.evaluation.engine.VariantEvaluation;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Validate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/namespaces/{namespaceKey}/evaluate}: Flipt's deprecated single evaluation of a variant flag
@@ -38,21 +32,20 @@ public class LegacyEvaluateResource {
     @POST
     @Operation(operationId = "evaluate", summary = "Evaluate a variant flag (deprecated: use /evaluate/v1/variant)")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyEvaluationRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LegacyEvaluationRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.LegacyEvaluationResponse.class)))
-    public JsonWritable evaluate(@PathParam("namespaceKey") String ns, JsonBody body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LegacyEvaluationResponse.class)))
+    public LegacyEvaluationResponse evaluate(@PathParam("namespaceKey") String ns, LegacyEvaluationRequest request) {
         long start = System.nanoTime();
-        EvaluationRequest request = EvaluationRequest.of(JsonBody.orEmpty(body));
         Validate.notEmpty("flagKey", request.flagKey());
         Validate.notEmpty("entityId", request.entityId());
-        String namespace = NamespaceKey.resolve(ns, JsonBody.orEmpty(body));
+        String namespace = NamespaceKey.resolve(ns, request.namespaceKey());
         VariantEvaluation result = evaluations.variant(namespace, request.flagKey(), request.entityId(),
                 request.context());
-        EvaluationJson.Timing timing = EvaluationJson.Timing.since(start);
+        Timing timing = Timing.since(start);
         // the namespace is echoed as the request gave it: "" on /api/v1/evaluate when the body had none
         String echoed = ns != null ? ns : request.namespaceKey();
-        return EvaluationJson.legacy(result, EvaluationRequest.idOrNew(request.requestId()), request.entityId(),
-                request.context(), echoed, timing.timestamp(), timing.durationMillis());
+        return LegacyEvaluationResponse.of(result, EvaluationRequest.idOrNew(request.requestId()), request, echoed,
+                timing.timestamp(), timing.durationMillis());
     }
 }

@@ -1,17 +1,14 @@
 package dev.flagstaff.evaluation.boundary;
 
 import dev.flagstaff.evaluation.control.Evaluations;
-import dev.flagstaff.evaluation.engine.BooleanEvaluation;
 import dev.flagstaff.evaluation.engine.FlagEvaluation;
 import dev.flagstaff.evaluation.engine.FlagInfo;
 import dev.flagstaff.evaluation.engine.FlagNotFound;
 import dev.flagstaff.evaluation.engine.FlagType;
-import dev.flagstaff.evaluation.engine.VariantEvaluation;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Code;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonBodyReader;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.MessageBodies;
+import dev.flagstaff.http.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,11 +19,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,39 +49,33 @@ public class OfrepResource {
     @Operation(operationId = "ofrep.configuration")
     @Tag(name = "OFREPService")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.GetProviderConfigurationResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GetProviderConfigurationResponse.class)))
     @APIResponse(responseCode = "default", description = "An error in OFREP's shape (401 GENERAL when a token is required)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfrepErrorResponse.class)))
     @Path("configuration")
-    public JsonWritable configuration() {
-        return out -> out.str("name", "flipt")
-                .object("capabilities", capabilities -> capabilities
-                        .object("cacheInvalidation", cache -> cache
-                                .object("polling", polling -> polling.bool("enabled", false)
-                                        .int32("minPollingIntervalMs", 0)))
-                        .object("flagEvaluation", evaluation -> evaluation
-                                .strings("supportedTypes", List.of("string", "boolean"))));
+    public GetProviderConfigurationResponse configuration() {
+        return GetProviderConfigurationResponse.FLIPT;
     }
 
     @POST
     @Operation(operationId = "ofrep.evaluateFlag")
     @Tag(name = "OFREPService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluateFlagRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateFlagRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluatedFlag.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluatedFlag.class)))
     @APIResponse(responseCode = "default", description = "An error in OFREP's shape: 400 INVALID_CONTEXT, 404 FLAG_NOT_FOUND, otherwise GENERAL",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfrepErrorResponse.class)))
     @Path("evaluate/flags/{key}")
     public Response evaluateFlag(@PathParam("key") String key, @HeaderParam("x-flipt-namespace") String namespace,
                                  byte[] body) {
         try {
-            Map<String, String> context = context(body);
+            Map<String, String> context = context(body, EvaluateFlagRequest.class);
             FlagEvaluation result = evaluations.any(namespace(namespace), key, entityId(context), context);
             if (result instanceof FlagNotFound) {
                 return error(404, key, "FLAG_NOT_FOUND", "flag was not found " + key);
             }
-            return Response.ok(evaluated(result)).build();
+            return Response.ok(EvaluatedFlag.of(result)).build();
         } catch (ApiException e) {
             return error(e, key);
         }
@@ -98,16 +86,16 @@ public class OfrepResource {
     @Operation(operationId = "ofrep.evaluateBulk")
     @Tag(name = "OFREPService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluateBulkRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateBulkRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.BulkEvaluationResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkEvaluationResponse.class)))
     @APIResponse(responseCode = "default", description = "An error in OFREP's shape: 400 INVALID_CONTEXT, 404 FLAG_NOT_FOUND, otherwise GENERAL",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.OfrepErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfrepErrorResponse.class)))
     @Path("evaluate/flags")
     public Response evaluateFlags(@HeaderParam("x-flipt-namespace") String namespace, byte[] body) {
         String ns = namespace(namespace);
         try {
-            Map<String, String> context = context(body);
+            Map<String, String> context = context(body, EvaluateBulkRequest.class);
             String entityId = entityId(context);
             List<String> keys = new ArrayList<>();
             if (context.containsKey("flags")) {
@@ -119,48 +107,26 @@ public class OfrepResource {
                     }
                 }
             }
-            List<JsonWritable> flags = new ArrayList<>(keys.size());
+            List<EvaluatedFlag> flags = new ArrayList<>(keys.size());
             for (String key : keys) {
                 FlagEvaluation result = evaluations.any(ns, key, entityId, context);
                 if (result instanceof FlagNotFound) {
                     return error(404, key, "FLAG_NOT_FOUND", "flag was not found " + key);
                 }
-                flags.add(evaluated(result));
+                flags.add(EvaluatedFlag.of(result));
             }
-            JsonWritable answer = out -> out.array("flags", flags);
-            return Response.ok(answer).build();
+            return Response.ok(new BulkEvaluationResponse(flags)).build();
         } catch (ApiException e) {
             return error(e, null);
         }
     }
 
-    /** An OFREP {@code EvaluatedFlag}. */
-    private static JsonWritable evaluated(FlagEvaluation result) {
-        if (result instanceof BooleanEvaluation b) {
-            return out -> out.str("key", b.flagKey())
-                    .str("reason", b.reason().ofrepReason())
-                    .str("variant", Boolean.toString(b.enabled()))
-                    .object("metadata", metadata -> { })
-                    .bool("value", b.enabled());
-        }
-        VariantEvaluation v = (VariantEvaluation) result;
-        return out -> out.str("key", v.flagKey())
-                .str("reason", v.reason().ofrepReason())
-                .str("variant", v.variantKey())
-                .object("metadata", metadata -> {
-                    if (!v.segmentKeys().isEmpty()) {
-                        metadata.str("segments", String.join(",", v.segmentKeys()));
-                    }
-                    if (!v.variantAttachment().isEmpty()) {
-                        metadata.str("attachment", v.variantAttachment());
-                    }
-                })
-                .str("value", v.variantKey());
-    }
-
-    private static Map<String, String> context(byte[] body) {
+    /** The {@code context} of an OFREP request; any error in the body is OFREP's 400 INVALID_CONTEXT. */
+    private static Map<String, String> context(byte[] body, Class<? extends Record> type) {
         try {
-            return JsonBodyReader.parse(body == null ? new byte[0] : body).stringMap("context");
+            Record request = Messages.read(type, MessageBodies.parse(body == null ? new byte[0] : body));
+            return request instanceof EvaluateFlagRequest single ? single.context()
+                    : ((EvaluateBulkRequest) request).context();
         } catch (ApiException e) {
             throw new ApiException(Code.INVALID_ARGUMENT, e.getMessage());
         }
@@ -184,17 +150,6 @@ public class OfrepResource {
     /** OFREP's error response; {@code key} is left out when it is not known. */
     static Response error(int status, String key, String errorCode, String details) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(errorBody(key, errorCode, details)).build();
+                .entity(new OfrepErrorResponse(key, errorCode, details)).build();
     }
-
-    /** OFREP's error body {@code {"key","errorCode","errorDetails"}} (contract 7), also for refusals of the auth filters. */
-    public static JsonWritable errorBody(String key, String errorCode, String details) {
-        return out -> {
-            if (key != null) {
-                out.str("key", key);
-            }
-            out.str("errorCode", errorCode).str("errorDetails", details);
-        };
-    }
-
 }

@@ -41,7 +41,7 @@ public class SnapshotResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK, with an `ETag` header when the namespace exists",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSchemas.EvaluationNamespaceSnapshot.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationNamespaceSnapshot.class)))
     @APIResponse(responseCode = "304", description = "Not modified: `If-None-Match` is the namespace's `ETag`")
     public Response snapshot(@PathParam("key") String key,
                              @HeaderParam("x-flipt-accept-server-version") String acceptServerVersion,

@@ -15,7 +15,7 @@ import dev.flagstaff.evaluation.engine.SegmentOperator;
 import dev.flagstaff.evaluation.engine.VariantDefinition;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
-import dev.flagstaff.http.JsonOut;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.rollouts.entity.Rollout;
 import dev.flagstaff.rules.entity.Distribution;
@@ -158,7 +158,7 @@ public class NamespaceLoader {
                         .add("id", "").add("ruleId", "")
                         .add("variantId", variant.id()).add("variantKey", variant.key())
                         .add("variantAttachment", variant.attachment())
-                        .add("rollout", JsonOut.float32Number(d.rollout())));
+                        .add("rollout", Messages.float32Number(d.rollout())));
             }
             ruleDocuments.add(Json.createObjectBuilder()
                     .add("id", rule.id())
@@ -174,7 +174,7 @@ public class NamespaceLoader {
                     .add("rank", rollout.rank());
             if (rollout.type() == dev.flagstaff.rollouts.entity.RolloutType.THRESHOLD_ROLLOUT_TYPE) {
                 item.add("threshold", Json.createObjectBuilder()
-                        .add("percentage", JsonOut.float32Number(rollout.percentage()))
+                        .add("percentage", Messages.float32Number(rollout.percentage()))
                         .add("value", rollout.value()));
             } else {
                 item.add("segment", Json.createObjectBuilder()

@@ -12,8 +12,11 @@ import java.util.List;
  * JSON whitespace; an element {@code null} leaves the zero value ({@code ""} or {@code 0}); any element of
  * another type, any syntax error, or a number that overflows float64 is an error. Invalid surrogate escapes
  * decode to U+FFFD as in Go.
+ *
+ * <p>{@link #compact} is public: it is the one implementation of {@code json.Compact}, also for the HTTP layer's
+ * attachment check ({@code dev.flagstaff.http.JsonText}).
  */
-final class GoJson {
+public final class GoJson {
 
     private GoJson() {
     }
@@ -43,7 +46,7 @@ final class GoJson {
      * {@code json.Compact} for valid JSON: removes the whitespace (space, tab, CR, LF) outside strings and
      * changes nothing else. Text that is not valid JSON is returned unchanged.
      */
-    static String compact(String text) {
+    public static String compact(String text) {
         if (text.isEmpty()) {
             return text;
         }

@@ -2,9 +2,10 @@ package dev.flagstaff.evaluation.engine;
 
 /**
  * Go string helpers re-implemented bit-exactly: {@code strings.TrimSpace} (as index arithmetic, no
- * allocation), {@code path.Join} and {@code strconv.Quote}.
+ * allocation), {@code path.Join} and {@code strconv.Quote}. {@link #quote} is public: it is the one
+ * implementation of Go's {@code %q}, also for the HTTP layer's error messages ({@code dev.flagstaff.http.GoQuote}).
  */
-final class GoStrings {
+public final class GoStrings {
 
     private GoStrings() {
     }
@@ -138,7 +139,7 @@ final class GoStrings {
      * runes as {@code \a \b \f \n \r \t \v}, backslash-x HH (below U+0080), backslash-u HHHH or backslash-U HHHHHHHH.
      * A lone surrogate (impossible in Go, whose JSON decoding yields U+FFFD) is shown as U+FFFD.
      */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2);
         b.append('"');
         int i = 0;

@@ -1,12 +1,7 @@
 package dev.flagstaff.flags.boundary;
 
-import dev.flagstaff.flags.control.CreateFlag;
 import dev.flagstaff.flags.control.FlagService;
-import dev.flagstaff.flags.control.UpdateFlag;
-import dev.flagstaff.flags.control.VariantFields;
-import dev.flagstaff.flags.entity.FlagType;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Query;
@@ -54,23 +49,20 @@ public class FlagsResource {
     @Parameter(name = "pageToken", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "reference", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.FlagList.class)))
-    public JsonWritable list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagList.class)))
+    public FlagList list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
         Query query = Query.of(uri);
-        return FlagJson.list(flags.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
+        return FlagList.of(flags.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
     }
 
     @POST
     @Operation(operationId = "createFlag")
     @Tag(name = "FlagsService")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.CreateFlagRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateFlagRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Flag.class)))
-    public JsonWritable create(@PathParam("namespaceKey") String ns, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        CreateFlag request = new CreateFlag(b.string("key"), b.string("name"), b.string("description"),
-                b.bool("enabled"), b.enumValue("type", FlagType.class, FlagType.PROTO_NAME), b.object("metadata"));
-        return FlagJson.created(flags.create(NamespaceKey.resolve(ns, b), request), request.metadata());
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)))
+    public Flag create(@PathParam("namespaceKey") String ns, CreateFlagRequest request) {
+        return Flag.created(flags.create(NamespaceKey.resolve(ns, request.namespaceKey()), request), request.metadata());
     }
 
     @GET
@@ -78,24 +70,22 @@ public class FlagsResource {
     @Tag(name = "FlagsService")
     @Parameter(name = "reference", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Flag.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)))
     @Path("{key}")
-    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
-        return FlagJson.read(flags.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
+    public Flag get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+        return Flag.read(flags.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
     }
 
     @PUT
     @Operation(operationId = "updateFlag")
     @Tag(name = "FlagsService")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.UpdateFlagRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateFlagRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Flag.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)))
     @Path("{key}")
-    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("key") String key, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        UpdateFlag request = new UpdateFlag(b.string("name"), b.string("description"), b.bool("enabled"),
-                b.string("defaultVariantId"), b.object("metadata"));
-        return FlagJson.read(flags.update(NamespaceKey.resolve(ns, b), key, request));
+    public Flag update(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
+                       UpdateFlagRequest request) {
+        return Flag.read(flags.update(NamespaceKey.resolve(ns, request.namespaceKey()), key, request));
     }
 
     @DELETE
@@ -104,35 +94,35 @@ public class FlagsResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
-    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
+                                 @Context UriInfo uri) {
         flags.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
-        return JsonWritable.EMPTY;
+        return Messages.Empty.INSTANCE;
     }
 
     @POST
     @Operation(operationId = "createVariant")
     @Tag(name = "VariantsService")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.CreateVariantRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateVariantRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Variant.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Variant.class)))
     @Path("{flagKey}/variants")
-    public JsonWritable createVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                      JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new VariantJson(flags.createVariant(NamespaceKey.resolve(ns, b), flagKey, variantFields(b)));
+    public Variant createVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                 CreateVariantRequest request) {
+        return Variant.of(flags.createVariant(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request));
     }
 
     @PUT
     @Operation(operationId = "updateVariant")
     @Tag(name = "VariantsService")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.UpdateVariantRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateVariantRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagSchemas.Variant.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Variant.class)))
     @Path("{flagKey}/variants/{id}")
-    public JsonWritable updateVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                      @PathParam("id") String id, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new VariantJson(flags.updateVariant(NamespaceKey.resolve(ns, b), flagKey, id, variantFields(b)));
+    public Variant updateVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                 @PathParam("id") String id, UpdateVariantRequest request) {
+        return Variant.of(flags.updateVariant(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id,
+                request));
     }
 
     @DELETE
@@ -141,13 +131,9 @@ public class FlagsResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{flagKey}/variants/{id}")
-    public JsonWritable deleteVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                      @PathParam("id") String id, @Context UriInfo uri) {
+    public Messages.Empty deleteVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                        @PathParam("id") String id, @Context UriInfo uri) {
         flags.deleteVariant(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
-        return JsonWritable.EMPTY;
-    }
-
-    private static VariantFields variantFields(JsonBody b) {
-        return new VariantFields(b.string("key"), b.string("name"), b.string("description"), b.string("attachment"));
+        return Messages.Empty.INSTANCE;
     }
 }

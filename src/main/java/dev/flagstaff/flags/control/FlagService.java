@@ -1,5 +1,9 @@
 package dev.flagstaff.flags.control;
 
+import dev.flagstaff.flags.boundary.CreateFlagRequest;
+import dev.flagstaff.flags.boundary.CreateVariantRequest;
+import dev.flagstaff.flags.boundary.UpdateFlagRequest;
+import dev.flagstaff.flags.boundary.UpdateVariantRequest;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
 import dev.flagstaff.http.ApiException;
@@ -62,7 +66,7 @@ public class FlagService {
         return loaded(require(namespace, key));
     }
 
-    public Flag create(String namespace, CreateFlag request) {
+    public Flag create(String namespace, CreateFlagRequest request) {
         namespaces.lockForWrite(namespace);
         namespaces.get(namespace);
         if (find(namespace, request.key(), false) != null) {
@@ -75,7 +79,7 @@ public class FlagService {
         return flag;
     }
 
-    public Flag update(String namespace, String key, UpdateFlag request) {
+    public Flag update(String namespace, String key, UpdateFlagRequest request) {
         namespaces.lockForWrite(namespace);
         Flag flag = require(namespace, key);
         String defaultVariantId = request.defaultVariantId();
@@ -102,7 +106,7 @@ public class FlagService {
         }
     }
 
-    public Variant createVariant(String namespace, String flagKey, VariantFields request) {
+    public Variant createVariant(String namespace, String flagKey, CreateVariantRequest request) {
         namespaces.lockForWrite(namespace);
         Flag flag = require(namespace, flagKey);
         if (flag.variants().stream().anyMatch(v -> v.key().equals(request.key()))) {
@@ -114,7 +118,7 @@ public class FlagService {
         return variant;
     }
 
-    public Variant updateVariant(String namespace, String flagKey, String id, VariantFields request) {
+    public Variant updateVariant(String namespace, String flagKey, String id, UpdateVariantRequest request) {
         namespaces.lockForWrite(namespace);
         Variant variant = findVariant(namespace, flagKey, id);
         if (variant == null) {

@@ -1,13 +1,10 @@
 package dev.flagstaff.namespaces.boundary;
 
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Query;
-import dev.flagstaff.namespaces.control.CreateNamespace;
 import dev.flagstaff.namespaces.control.NamespaceService;
-import dev.flagstaff.namespaces.control.UpdateNamespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -51,22 +48,21 @@ public class NamespacesResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.NamespaceList.class)))
-    public JsonWritable list(@Context UriInfo uri) {
-        return NamespaceJson.list(namespaces.list(Page.from(Query.of(uri), false)));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceList.class)))
+    public NamespaceList list(@Context UriInfo uri) {
+        return NamespaceList.of(namespaces.list(Page.from(Query.of(uri), false)));
     }
 
     @POST
     @Operation(operationId = "createNamespace")
     @Tag(name = "NamespacesService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.CreateNamespaceRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateNamespaceRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
-    public JsonWritable create(JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new NamespaceJson(namespaces.create(
-                new CreateNamespace(NamespaceKey.key(b.string("key")), b.string("name"), b.string("description"))));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)))
+    public Namespace create(CreateNamespaceRequest request) {
+        NamespaceKey.key(request.key());
+        return Namespace.of(namespaces.create(request));
     }
 
     @GET
@@ -75,23 +71,22 @@ public class NamespacesResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)))
     @Path("{key}")
-    public JsonWritable get(@PathParam("key") String key) {
-        return new NamespaceJson(namespaces.get(NamespaceKey.key(key)));
+    public Namespace get(@PathParam("key") String key) {
+        return Namespace.of(namespaces.get(NamespaceKey.key(key)));
     }
 
     @PUT
     @Operation(operationId = "updateNamespace")
     @Tag(name = "NamespacesService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.UpdateNamespaceRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateNamespaceRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NamespaceSchemas.Namespace.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)))
     @Path("{key}")
-    public JsonWritable update(@PathParam("key") String key, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new NamespaceJson(namespaces.update(NamespaceKey.key(key), new UpdateNamespace(b.string("name"), b.string("description"))));
+    public Namespace update(@PathParam("key") String key, UpdateNamespaceRequest request) {
+        return Namespace.of(namespaces.update(NamespaceKey.key(key), request));
     }
 
     @DELETE
@@ -102,8 +97,8 @@ public class NamespacesResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
-    public JsonWritable delete(@PathParam("key") String key, @Context UriInfo uri) {
+    public Messages.Empty delete(@PathParam("key") String key, @Context UriInfo uri) {
         namespaces.delete(NamespaceKey.key(key), Query.of(uri).bool("force"));
-        return JsonWritable.EMPTY;
+        return Messages.Empty.INSTANCE;
     }
 }

@@ -1,5 +1,7 @@
 package dev.flagstaff.namespaces.control;
 
+import dev.flagstaff.namespaces.boundary.CreateNamespaceRequest;
+import dev.flagstaff.namespaces.boundary.UpdateNamespaceRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
@@ -82,7 +84,7 @@ public class NamespaceService {
         return out;
     }
 
-    public Namespace create(CreateNamespace request) {
+    public Namespace create(CreateNamespaceRequest request) {
         lockForWrite(request.key());
         if (em.find(Namespace.class, request.key()) != null) {
             throw ApiException.notUnique("namespace", request.key());
@@ -93,7 +95,7 @@ public class NamespaceService {
         return namespace;
     }
 
-    public Namespace update(String key, UpdateNamespace request) {
+    public Namespace update(String key, UpdateNamespaceRequest request) {
         lockForWrite(key);
         Namespace namespace = get(key);
         namespace.rename(request.name(), request.description(), Timestamps.nowMicros());

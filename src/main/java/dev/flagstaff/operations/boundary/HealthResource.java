@@ -2,7 +2,6 @@ package dev.flagstaff.operations.boundary;
 
 import dev.flagstaff.http.Code;
 import dev.flagstaff.http.ErrorMapper;
-import dev.flagstaff.http.JsonWritable;
 import dev.flagstaff.operations.control.Health;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,16 +36,15 @@ public class HealthResource {
     @Operation(operationId = "health", summary = "Flipt's health check")
     @Tag(name = "Operations")
     @APIResponse(responseCode = "200", description = "Serving",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Serving.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthCheckResponse.class)))
     @APIResponse(responseCode = "503", description = "Not serving",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = dev.flagstaff.http.ErrorSchema.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = dev.flagstaff.http.ErrorMapper.ErrorBody.class)))
     public Response serving() {
         Health.Check live = health.live();
         if (!live.up()) {
             return ErrorMapper.error(Code.UNAVAILABLE, "flagstaff is not serving: " + live.data().get("reason"));
         }
-        JsonWritable body = out -> out.str("status", "SERVING");
-        return Response.ok(body).build();
+        return Response.ok(HealthCheckResponse.SERVING).build();
     }
 
     @GET
@@ -54,9 +52,9 @@ public class HealthResource {
     @Operation(operationId = "healthLive", summary = "Liveness (MicroProfile Health)")
     @Tag(name = "Operations")
     @APIResponse(responseCode = "200", description = "Up",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthReport.class)))
     @APIResponse(responseCode = "503", description = "Down",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthReport.class)))
     public Response live() {
         return report(List.of(health.live()));
     }
@@ -66,23 +64,16 @@ public class HealthResource {
     @Operation(operationId = "healthReady", summary = "Readiness (MicroProfile Health): migrations ran and the database answers")
     @Tag(name = "Operations")
     @APIResponse(responseCode = "200", description = "Ready",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthReport.class)))
     @APIResponse(responseCode = "503", description = "Not ready",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Report.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthReport.class)))
     public Response ready() {
         return report(health.ready());
     }
 
     /** {@code {"status":"UP"|"DOWN","checks":[{"name","status","data"}]}}: 200 when all are up, else 503. */
     private static Response report(List<Health.Check> checks) {
-        boolean up = checks.stream().allMatch(Health.Check::up);
-        List<JsonWritable> items = checks.stream().<JsonWritable>map(check -> out -> {
-            out.str("name", check.name()).str("status", check.up() ? "UP" : "DOWN");
-            if (!check.data().isEmpty()) {
-                out.stringMap("data", check.data());
-            }
-        }).toList();
-        JsonWritable body = out -> out.str("status", up ? "UP" : "DOWN").array("checks", items);
-        return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        HealthReport report = HealthReport.of(checks);
+        return Response.status(report.up() ? 200 : 503).entity(report).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

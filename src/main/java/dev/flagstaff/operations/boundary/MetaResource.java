@@ -1,6 +1,5 @@
 package dev.flagstaff.operations.boundary;
 
-import dev.flagstaff.http.JsonWritable;
 import dev.flagstaff.operations.control.BuildInfo;
 import dev.flagstaff.operations.control.EffectiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,23 +33,12 @@ public class MetaResource {
     @Operation(operationId = "getInfo", summary = "Version and build information")
     @Tag(name = "Operations")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Info.class)))
-    public JsonWritable info() {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Info.class)))
+    public Info info() {
         boolean authRequired = EffectiveConfig.authRequired(ConfigProvider.getConfig());
-        return out -> {
-            out.str("version", build.fliptVersion());
-            if (!build.buildDate().isEmpty()) {
-                out.str("buildDate", build.buildDate());
-            }
-            out.str("goVersion", build.runtime())
-                    .bool("updateAvailable", false)
-                    .bool("isRelease", build.release())
-                    .str("os", build.os())
-                    .str("arch", build.arch())
-                    .object("authentication", a -> a.bool("required", authRequired))
-                    .object("storage", s -> s.str("type", "database"))
-                    .object("flagstaff", f -> f.str("version", build.version()));
-        };
+        return new Info(build.fliptVersion(), build.buildDate().isEmpty() ? null : build.buildDate(), build.runtime(),
+                false, build.release(), build.os(), build.arch(), new Info.Authentication(authRequired),
+                new Info.Storage("database"), new Info.Flagstaff(build.version()));
     }
 
     @GET
@@ -59,12 +46,12 @@ public class MetaResource {
     @Operation(operationId = "getConfig", summary = "The effective configuration, secrets removed")
     @Tag(name = "Operations")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationsSchemas.Config.class)))
-    public JsonWritable config(@Context UriInfo uriInfo) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Config")))
+    public String config(@Context UriInfo uriInfo) {
         // only portable JAX-RS here: Open Liberty does not show the Servlet API to an application without its feature
         URI base = uriInfo.getBaseUri();
         int port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
-        JsonObject document = EffectiveConfig.document(ConfigProvider.getConfig(), base.getScheme(), port);
-        return out -> document.forEach(out::value);
+        // a free-form document (Flipt's config has no message): JSON-P's compact text
+        return EffectiveConfig.document(ConfigProvider.getConfig(), base.getScheme(), port).toString();
     }
 }

@@ -1,15 +1,11 @@
 package dev.flagstaff.rollouts.boundary;
 
-import dev.flagstaff.flags.control.Ranks;
-import dev.flagstaff.http.ApiException;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Query;
 import dev.flagstaff.rollouts.control.RolloutRule;
 import dev.flagstaff.rollouts.control.RolloutService;
-import dev.flagstaff.segments.entity.SegmentOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -55,45 +51,43 @@ public class RolloutsResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.RolloutList.class)))
-    public JsonWritable list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutList.class)))
+    public RolloutList list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                            @Context UriInfo uri) {
         Query query = Query.of(uri);
         Page page = Page.from(query, false);
         if (query.string("pageToken").isEmpty()) {
             page = new Page(page.limit(), 0);
         }
-        return RolloutJson.list(rollouts.list(NamespaceKey.resolve(ns, query), flagKey, page));
+        return RolloutList.of(rollouts.list(NamespaceKey.resolve(ns, query), flagKey, page));
     }
 
     @POST
     @Operation(operationId = "createRollout")
     @Tag(name = "RolloutsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.CreateRolloutRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateRolloutRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.Rollout.class)))
-    public JsonWritable create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        RolloutRule rule = rule(b);
-        if (rule == null) {
-            throw ApiException.invalid("rollout rule is missing");
-        }
-        return new RolloutJson(rollouts.create(NamespaceKey.resolve(ns, b), flagKey, b.int32("rank"),
-                b.string("description"), rule));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
+    public Rollout create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                          CreateRolloutRequest request) {
+        RolloutRule rule = request.rule();
+        return Rollout.of(rollouts.create(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
+                request.rank(), request.description(), rule));
     }
 
     @PUT
     @Operation(operationId = "orderRollouts")
     @Tag(name = "RolloutsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.OrderRolloutsRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRolloutsRequest.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("order")
-    public JsonWritable order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        rollouts.order(NamespaceKey.resolve(ns, b), flagKey, Ranks.orderRequest("rolloutIds", b.strings("rolloutIds")));
-        return JsonWritable.EMPTY;
+    public Messages.Empty order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                OrderRolloutsRequest request) {
+        rollouts.order(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request.rolloutIds());
+        return Messages.Empty.INSTANCE;
     }
 
     @GET
@@ -102,28 +96,25 @@ public class RolloutsResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.Rollout.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
     @Path("{id}")
-    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
-        return new RolloutJson(rollouts.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
+    public Rollout get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+        return Rollout.of(rollouts.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
     }
 
     @PUT
     @Operation(operationId = "updateRollout")
     @Tag(name = "RolloutsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.UpdateRolloutRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateRolloutRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutSchemas.Rollout.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
     @Path("{id}")
-    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                               @PathParam("id") String id, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        RolloutRule rule = rule(b);
-        if (rule == null) {
-            throw ApiException.invalidField("rule", "invalid rollout rule type");
-        }
-        return new RolloutJson(rollouts.update(NamespaceKey.resolve(ns, b), flagKey, id, b.string("description"), rule));
+    public Rollout update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                          @PathParam("id") String id, UpdateRolloutRequest request) {
+        RolloutRule rule = request.rule();
+        return Rollout.of(rollouts.update(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id,
+                request.description(), rule));
     }
 
     @DELETE
@@ -132,24 +123,9 @@ public class RolloutsResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{id}")
-    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                               @PathParam("id") String id, @Context UriInfo uri) {
+    public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                 @PathParam("id") String id, @Context UriInfo uri) {
         rollouts.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
-        return JsonWritable.EMPTY;
-    }
-
-    /** The threshold or segment rule of the body (the threshold wins when both are sent), or null. */
-    private static RolloutRule rule(JsonBody b) {
-        JsonBody threshold = b.message("threshold");
-        if (threshold != null) {
-            return new RolloutRule.Threshold(threshold.float32("percentage"), threshold.bool("value"));
-        }
-        JsonBody segment = b.message("segment");
-        if (segment != null) {
-            return new RolloutRule.Segments(segment.string("segmentKey"), segment.strings("segmentKeys"),
-                    segment.enumValue("segmentOperator", SegmentOperator.class, SegmentOperator.PROTO_NAME),
-                    segment.bool("value"));
-        }
-        return null;
+        return Messages.Empty.INSTANCE;
     }
 }

@@ -1,17 +1,11 @@
 package dev.flagstaff.rules.boundary;
 
-import dev.flagstaff.flags.control.Ranks;
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Query;
 import dev.flagstaff.http.Validate;
-import dev.flagstaff.rules.control.CreateRule;
-import dev.flagstaff.rules.control.DistributionFields;
 import dev.flagstaff.rules.control.RuleService;
-import dev.flagstaff.rules.control.UpdateRule;
-import dev.flagstaff.segments.entity.SegmentOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -59,38 +53,37 @@ public class RulesResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.RuleList.class)))
-    public JsonWritable list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, @Context UriInfo uri) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleList.class)))
+    public RuleList list(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                         @Context UriInfo uri) {
         Query query = Query.of(uri);
-        return RuleJson.list(rules.list(NamespaceKey.resolve(ns, query), flagKey, Page.from(query, true)));
+        return RuleList.of(rules.list(NamespaceKey.resolve(ns, query), flagKey, Page.from(query, true)));
     }
 
     @POST
     @Operation(operationId = "createRule")
     @Tag(name = "RulesService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.CreateRuleRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateRuleRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.Rule.class)))
-    public JsonWritable create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        CreateRule request = new CreateRule(b.string("segmentKey"), b.strings("segmentKeys"),
-                b.enumValue("segmentOperator", SegmentOperator.class, SegmentOperator.PROTO_NAME), b.int32("rank"));
-        return new RuleJson(rules.create(NamespaceKey.resolve(ns, b), flagKey, request));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
+    public Rule create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                       CreateRuleRequest request) {
+        return Rule.of(rules.create(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request));
     }
 
     @PUT
     @Operation(operationId = "orderRules")
     @Tag(name = "RulesService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.OrderRulesRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRulesRequest.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("order")
-    public JsonWritable order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        rules.order(NamespaceKey.resolve(ns, b), flagKey, Ranks.orderRequest("ruleIds", b.strings("ruleIds")));
-        return JsonWritable.EMPTY;
+    public Messages.Empty order(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                OrderRulesRequest request) {
+        rules.order(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request.ruleIds());
+        return Messages.Empty.INSTANCE;
     }
 
     @GET
@@ -99,26 +92,23 @@ public class RulesResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.Rule.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
     @Path("{id}")
-    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
-        return new RuleJson(rules.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
+    public Rule get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+        return Rule.of(rules.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
     }
 
     @PUT
     @Operation(operationId = "updateRule")
     @Tag(name = "RulesService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.UpdateRuleRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateRuleRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.Rule.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
     @Path("{id}")
-    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                               @PathParam("id") String id, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        UpdateRule request = UpdateRule.of(b.string("segmentKey"), b.strings("segmentKeys"),
-                b.enumValue("segmentOperator", SegmentOperator.class, SegmentOperator.PROTO_NAME));
-        return new RuleJson(rules.update(NamespaceKey.resolve(ns, b), flagKey, id, request));
+    public Rule update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                       @PathParam("id") String id, UpdateRuleRequest request) {
+        return Rule.of(rules.update(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id, request));
     }
 
     @DELETE
@@ -127,41 +117,39 @@ public class RulesResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{id}")
-    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                               @PathParam("id") String id, @Context UriInfo uri) {
+    public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                 @PathParam("id") String id, @Context UriInfo uri) {
         rules.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
-        return JsonWritable.EMPTY;
+        return Messages.Empty.INSTANCE;
     }
 
     @POST
     @Operation(operationId = "createDistribution")
     @Tag(name = "DistributionsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.CreateDistributionRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateDistributionRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.Distribution.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Distribution.class)))
     @Path("{ruleId}/distributions")
-    public JsonWritable createDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                           @PathParam("ruleId") String ruleId, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new DistributionJson(rules.createDistribution(NamespaceKey.resolve(ns, b), flagKey, ruleId,
-                distributionFields(b)));
+    public Distribution createDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                           @PathParam("ruleId") String ruleId, CreateDistributionRequest request) {
+        return Distribution.of(rules.createDistribution(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
+                ruleId, request));
     }
 
     @PUT
     @Operation(operationId = "updateDistribution")
     @Tag(name = "DistributionsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.UpdateDistributionRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateDistributionRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSchemas.Distribution.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Distribution.class)))
     @Path("{ruleId}/distributions/{id}")
-    public JsonWritable updateDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+    public Distribution updateDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                            @PathParam("ruleId") String ruleId, @PathParam("id") String id,
-                                           JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new DistributionJson(rules.updateDistribution(NamespaceKey.resolve(ns, b), flagKey, ruleId, id,
-                distributionFields(b)));
+                                           UpdateDistributionRequest request) {
+        return Distribution.of(rules.updateDistribution(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
+                ruleId, id, request));
     }
 
     @DELETE
@@ -172,17 +160,13 @@ public class RulesResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{ruleId}/distributions/{id}")
-    public JsonWritable deleteDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+    public Messages.Empty deleteDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                            @PathParam("ruleId") String ruleId, @PathParam("id") String id,
                                            @Context UriInfo uri) {
         Query query = Query.of(uri);
         String variantId = query.string("variantId");
         Validate.notEmpty("variantId", variantId);
         rules.deleteDistribution(NamespaceKey.resolve(ns, query), flagKey, ruleId, id, variantId);
-        return JsonWritable.EMPTY;
-    }
-
-    private static DistributionFields distributionFields(JsonBody b) {
-        return new DistributionFields(b.string("variantId"), b.float32("rollout"));
+        return Messages.Empty.INSTANCE;
     }
 }

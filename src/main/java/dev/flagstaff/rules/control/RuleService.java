@@ -1,5 +1,9 @@
 package dev.flagstaff.rules.control;
 
+import dev.flagstaff.rules.boundary.CreateDistributionRequest;
+import dev.flagstaff.rules.boundary.CreateRuleRequest;
+import dev.flagstaff.rules.boundary.UpdateDistributionRequest;
+import dev.flagstaff.rules.boundary.UpdateRuleRequest;
 import dev.flagstaff.flags.control.FlagService;
 import dev.flagstaff.flags.control.Ranks;
 import dev.flagstaff.flags.entity.Flag;
@@ -79,7 +83,7 @@ public class RuleService {
         return load(rule);
     }
 
-    public Rule create(String namespace, String flagKey, CreateRule request) {
+    public Rule create(String namespace, String flagKey, CreateRuleRequest request) {
         namespaces.lockForWrite(namespace);
         ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
                 + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
@@ -97,7 +101,7 @@ public class RuleService {
         return rule;
     }
 
-    public Rule update(String namespace, String flagKey, String id, UpdateRule request) {
+    public Rule update(String namespace, String flagKey, String id, UpdateRuleRequest request) {
         namespaces.lockForWrite(namespace);
         Flag flag = flags.lock(namespace, flagKey);
         Rule rule = flag == null ? null : findRule(flag, id);
@@ -131,7 +135,7 @@ public class RuleService {
     }
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
-                                           DistributionFields request) {
+                                           CreateDistributionRequest request) {
         namespaces.lockForWrite(namespace);
         Target target = target(namespace, flagKey, ruleId, request.variantId());
         Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
@@ -141,7 +145,7 @@ public class RuleService {
     }
 
     public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
-                                           DistributionFields request) {
+                                           UpdateDistributionRequest request) {
         namespaces.lockForWrite(namespace);
         Distribution distribution = em.find(Distribution.class, id);
         if (distribution == null || !distribution.rule().id().equals(ruleId)

@@ -1,16 +1,10 @@
 package dev.flagstaff.segments.boundary;
 
-import dev.flagstaff.http.JsonBody;
-import dev.flagstaff.http.JsonWritable;
+import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Query;
-import dev.flagstaff.segments.control.ConstraintFields;
-import dev.flagstaff.segments.control.CreateSegment;
 import dev.flagstaff.segments.control.SegmentService;
-import dev.flagstaff.segments.control.UpdateSegment;
-import dev.flagstaff.segments.entity.ComparisonType;
-import dev.flagstaff.segments.entity.MatchType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -58,24 +52,21 @@ public class SegmentsResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.SegmentList.class)))
-    public JsonWritable list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentList.class)))
+    public SegmentList list(@PathParam("namespaceKey") String ns, @Context UriInfo uri) {
         Query query = Query.of(uri);
-        return SegmentJson.list(segments.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
+        return SegmentList.of(segments.list(NamespaceKey.resolve(ns, query), Page.from(query, true)));
     }
 
     @POST
     @Operation(operationId = "createSegment")
     @Tag(name = "SegmentsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.CreateSegmentRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSegmentRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Segment.class)))
-    public JsonWritable create(@PathParam("namespaceKey") String ns, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        CreateSegment request = new CreateSegment(b.string("key"), b.string("name"), b.string("description"),
-                b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
-        return new SegmentJson(segments.create(NamespaceKey.resolve(ns, b), request));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)))
+    public Segment create(@PathParam("namespaceKey") String ns, CreateSegmentRequest request) {
+        return Segment.of(segments.create(NamespaceKey.resolve(ns, request.namespaceKey()), request));
     }
 
     @GET
@@ -84,25 +75,23 @@ public class SegmentsResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Segment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)))
     @Path("{key}")
-    public JsonWritable get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
-        return new SegmentJson(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
+    public Segment get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+        return Segment.of(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
     }
 
     @PUT
     @Operation(operationId = "updateSegment")
     @Tag(name = "SegmentsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.UpdateSegmentRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateSegmentRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Segment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)))
     @Path("{key}")
-    public JsonWritable update(@PathParam("namespaceKey") String ns, @PathParam("key") String key, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        UpdateSegment request = new UpdateSegment(b.string("name"), b.string("description"),
-                b.enumValue("matchType", MatchType.class, MatchType.PROTO_NAME));
-        return new SegmentJson(segments.update(NamespaceKey.resolve(ns, b), key, request));
+    public Segment update(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
+                          UpdateSegmentRequest request) {
+        return Segment.of(segments.update(NamespaceKey.resolve(ns, request.namespaceKey()), key, request));
     }
 
     @DELETE
@@ -111,37 +100,38 @@ public class SegmentsResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
-    public JsonWritable delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+    public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
+                                 @Context UriInfo uri) {
         segments.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
-        return JsonWritable.EMPTY;
+        return Messages.Empty.INSTANCE;
     }
 
     @POST
     @Operation(operationId = "createConstraint")
     @Tag(name = "ConstraintsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.CreateConstraintRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateConstraintRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Constraint.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Constraint.class)))
     @Path("{segmentKey}/constraints")
-    public JsonWritable createConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
-                                         JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new ConstraintJson(segments.createConstraint(NamespaceKey.resolve(ns, b), segmentKey, fields(b)));
+    public Constraint createConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
+                                       CreateConstraintRequest request) {
+        return Constraint.of(segments.createConstraint(NamespaceKey.resolve(ns, request.namespaceKey()), segmentKey,
+                request));
     }
 
     @PUT
     @Operation(operationId = "updateConstraint")
     @Tag(name = "ConstraintsService")
     @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.UpdateConstraintRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateConstraintRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentSchemas.Constraint.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Constraint.class)))
     @Path("{segmentKey}/constraints/{id}")
-    public JsonWritable updateConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
-                                         @PathParam("id") String id, JsonBody body) {
-        JsonBody b = JsonBody.orEmpty(body);
-        return new ConstraintJson(segments.updateConstraint(NamespaceKey.resolve(ns, b), segmentKey, id, fields(b)));
+    public Constraint updateConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
+                                       @PathParam("id") String id, UpdateConstraintRequest request) {
+        return Constraint.of(segments.updateConstraint(NamespaceKey.resolve(ns, request.namespaceKey()), segmentKey,
+                id, request));
     }
 
     @DELETE
@@ -150,14 +140,11 @@ public class SegmentsResource {
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{segmentKey}/constraints/{id}")
-    public JsonWritable deleteConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
-                                         @PathParam("id") String id, @Context UriInfo uri) {
+    public Messages.Empty deleteConstraint(@PathParam("namespaceKey") String ns,
+                                           @PathParam("segmentKey") String segmentKey,
+                                           @PathParam("id") String id, @Context UriInfo uri) {
         segments.deleteConstraint(NamespaceKey.resolve(ns, Query.of(uri)), segmentKey, id);
-        return JsonWritable.EMPTY;
+        return Messages.Empty.INSTANCE;
     }
 
-    private static ConstraintFields fields(JsonBody b) {
-        return ConstraintFields.of(b.enumValue("type", ComparisonType.class, ComparisonType.PROTO_NAME),
-                b.string("property"), b.string("operator"), b.string("value"), b.string("description"));
-    }
 }

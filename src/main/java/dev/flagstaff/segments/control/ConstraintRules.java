@@ -54,7 +54,7 @@ public final class ConstraintRules {
     private ConstraintRules() {
     }
 
-    static void validate(ComparisonType type, String property, String operator, String value) {
+    public static void validate(ComparisonType type, String property, String operator, String value) {
         Validate.notEmpty("property", property);
         Validate.maxLength("property", property, Validate.MAX_KEY_LENGTH);
         Validate.notEmpty("operator", operator);
@@ -82,11 +82,11 @@ public final class ConstraintRules {
         }
     }
 
-    static String normalOperator(String operator) {
+    public static String normalOperator(String operator) {
         return operator.toLowerCase(Locale.ROOT);
     }
 
-    static String normalValue(ComparisonType type, String operator, String value) {
+    public static String normalValue(ComparisonType type, String operator, String value) {
         if (NO_VALUE.contains(normalOperator(operator))) {
             return "";
         }

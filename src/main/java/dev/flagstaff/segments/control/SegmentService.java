@@ -1,5 +1,9 @@
 package dev.flagstaff.segments.control;
 
+import dev.flagstaff.segments.boundary.CreateConstraintRequest;
+import dev.flagstaff.segments.boundary.CreateSegmentRequest;
+import dev.flagstaff.segments.boundary.UpdateConstraintRequest;
+import dev.flagstaff.segments.boundary.UpdateSegmentRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
@@ -67,7 +71,7 @@ public class SegmentService {
         return loaded(require(namespace, key));
     }
 
-    public Segment create(String namespace, CreateSegment request) {
+    public Segment create(String namespace, CreateSegmentRequest request) {
         namespaces.lockForWrite(namespace);
         namespaces.get(namespace);
         if (find(namespace, request.key(), false) != null) {
@@ -79,7 +83,7 @@ public class SegmentService {
         return segment;
     }
 
-    public Segment update(String namespace, String key, UpdateSegment request) {
+    public Segment update(String namespace, String key, UpdateSegmentRequest request) {
         namespaces.lockForWrite(namespace);
         Segment segment = require(namespace, key);
         segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
@@ -103,7 +107,7 @@ public class SegmentService {
         em.remove(segment);
     }
 
-    public Constraint createConstraint(String namespace, String segmentKey, ConstraintFields request) {
+    public Constraint createConstraint(String namespace, String segmentKey, CreateConstraintRequest request) {
         namespaces.lockForWrite(namespace);
         Segment segment = require(namespace, segmentKey);
         Constraint constraint = new Constraint(UUID.randomUUID().toString(), segment, request.type(),
@@ -113,7 +117,7 @@ public class SegmentService {
         return constraint;
     }
 
-    public Constraint updateConstraint(String namespace, String segmentKey, String id, ConstraintFields request) {
+    public Constraint updateConstraint(String namespace, String segmentKey, String id, UpdateConstraintRequest request) {
         namespaces.lockForWrite(namespace);
         Constraint constraint = findConstraint(namespace, segmentKey, id);
         if (constraint == null) {

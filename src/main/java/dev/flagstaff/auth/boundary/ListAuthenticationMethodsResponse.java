@@ -1,0 +1,18 @@
+package dev.flagstaff.auth.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** {@code ListAuthenticationMethodsResponse} (contract 8.3) and its {@code MethodInfo} items. */
+@Schema(name = "ListAuthenticationMethodsResponse")
+public record ListAuthenticationMethodsResponse(@Schema(required = true) List<MethodInfo> methods) {
+
+    @Schema(name = "MethodInfo")
+    public record MethodInfo(
+            @Schema(required = true, enumeration = {"METHOD_TOKEN", "METHOD_GITHUB", "METHOD_OIDC",
+                    "METHOD_KUBERNETES", "METHOD_JWT"}) String method,
+            @Schema(required = true) boolean enabled,
+            @Schema(required = true) boolean sessionCompatible) {
+    }
+}

@@ -1,0 +1,13 @@
+package dev.flagstaff.evaluation.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** {@code flipt.evaluation.BatchEvaluationRequest} (contract 6.8). */
+@Schema(name = "BatchEvaluationRequest")
+public record BatchEvaluationRequest(
+        String requestId,
+        @Schema(description = "may be empty") List<EvaluationRequest> requests,
+        @Schema(description = "ignored (Flipt's storage reference)") String reference) {
+}

@@ -1,0 +1,107 @@
+package dev.flagstaff.http;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The JAX-RS side of {@link Messages}: every request body that a resource takes as a Flagstaff record is read
+ * here, whatever the Content-Type says (Flipt SDKs send {@code application/json}, {@code text/plain} or nothing;
+ * zero bytes mean "all fields default", anything but a JSON object is a 400), and every record a resource returns
+ * is written here as compact UTF-8 JSON. Being the application's own provider, it is chosen over the server's
+ * JSON-B on Payara and on Open Liberty alike, so both send the same bytes.
+ */
+@Provider
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWriter<Record> {
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
+    private static boolean ours(Class<?> type) {
+        return type.isRecord() && type.getName().startsWith("dev.flagstaff.");
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return ours(type);
+    }
+
+    @Override
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream stream) throws IOException {
+        return Messages.read(type, parse(stream.readAllBytes()));
+    }
+
+    /** A request body as a JSON object: the empty object for a blank body; otherwise Flipt's 400s. */
+    public static JsonObject parse(byte[] bytes) {
+        if (isBlank(bytes)) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        JsonValue value;
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw ApiException.invalid(firstLine(e.getMessage()));
+        } catch (jakarta.json.JsonException e) {
+            throw ApiException.invalid("unexpected EOF");
+        }
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        throw ApiException.badJsonTypes();
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return ours(type);
+    }
+
+    @Override
+    public void writeTo(Record value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                        MultivaluedMap<String, Object> headers, OutputStream stream) {
+        // Not closed: the container owns the entity stream.
+        JsonGenerator generator = GENERATORS.createGenerator(stream, StandardCharsets.UTF_8);
+        Messages.write(generator, value);
+        generator.flush();
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "invalid JSON";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
