@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# HTTP evaluation benchmark: Flagstaff on Payara Micro with the embedded database, loopback only.
+# HTTP evaluation benchmark: Flagstaff on Payara Micro or Open Liberty with the embedded database, loopback only.
 #
-#   bench/http-eval.sh [--port 18080] [--duration 30] [--warmup 120] [--connections 32] [--threads 2] [--auth]
+#   bench/http-eval.sh [--runtime payara|liberty] [--port 18080] [--duration 30] [--warmup 120] [--connections 32]
+#                      [--threads 2] [--auth] [--jfr FILE]
 #
+# --runtime: payara (default; Payara Micro 6 from Maven Central) or liberty (Open Liberty 26, the full runtime
+# zip of the pom's liberty-maven-plugin, config in liberty/). Same seed, same requests, same last line.
+# --jfr FILE: record a Java Flight Recording (profile settings) of the server during the variant measurement;
+# bench/jfr-top.sh FILE summarises where the time went.
 # --auth: authentication required (FLAGSTAFF_AUTH_REQUIRED=true, MicroProfile JWT active) and every request
 # carries a client token (a bootstrap token made up for the run).
 #
@@ -12,14 +17,16 @@
 # POST /evaluate/v1/variant, POST /evaluate/v1/boolean and, in the same run, a trivial endpoint of the same
 # server (GET /ofrep/v1/configuration: static JSON, no evaluation). Every request loop is bounded by time.
 # It stops everything it started, and its last line is:
-#   variant_rps=… boolean_rps=… trivial_rps=… ratio=… variant_p99_ms=… boolean_p99_ms=…
+#   variant_rps=… boolean_rps=… trivial_rps=… ratio=… variant_p99_ms=… boolean_p99_ms=… runtime=… auth=…
 # where ratio = min(variant_rps, boolean_rps) / trivial_rps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-port=18080 duration=30 warmup=120 connections=32 threads=2 auth=false
+port=18080 duration=30 warmup=120 connections=32 threads=2 auth=false runtime=payara jfr=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --runtime) runtime=$2; shift 2 ;;
+    --jfr) jfr=$(realpath -m "$2"); shift 2 ;;
     --port) port=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
@@ -29,6 +36,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
+case "$runtime" in payara|liberty) ;; *) echo "--runtime is payara or liberty" >&2; exit 2 ;; esac
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -36,7 +44,11 @@ fi
 
 work=$(mktemp -d)
 server_pid=""
+wlp=target/liberty/wlp
 cleanup() {
+  if [ "$runtime" = liberty ] && [ -n "$server_pid" ]; then
+    WLP_OUTPUT_DIR="$work/wlp-output" "$wlp/bin/server" stop flagstaff >/dev/null 2>&1 || true
+  fi
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
   fi
@@ -44,8 +56,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building (mvn package, tests skipped) and fetching Payara Micro"
-mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
 # --auth: authentication required (MicroProfile JWT active) and every request carries a client token
 auth_header=()
 export BENCH_AUTHORIZATION=""
@@ -54,13 +64,26 @@ if [ "$auth" = true ]; then
   BENCH_AUTHORIZATION="Bearer $token"
   auth_header=(-H "Authorization: $BENCH_AUTHORIZATION")
 fi
-FLAGSTAFF_AUTH_REQUIRED=$auth FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN=${token:-} \
-  java -Xms1g -Xmx1g -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
-  --contextroot / --nocluster --port "$port" --rootdir "$work/root" \
-  --prebootcommandfile src/main/payara/preboot.asadmin > "$work/server.log" 2>&1 &
-server_pid=$!
+heap="-Xms1g -Xmx1g"
+if [ "$runtime" = payara ]; then
+  echo "== building (mvn package, tests skipped) and fetching Payara Micro"
+  mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
+  FLAGSTAFF_AUTH_REQUIRED=$auth FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN=${token:-} \
+    java $heap -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
+    --contextroot / --nocluster --port "$port" --rootdir "$work/root" \
+    --prebootcommandfile src/main/payara/preboot.asadmin > "$work/server.log" 2>&1 &
+  server_pid=$!
+else
+  echo "== building (mvn package, tests skipped) and creating the Open Liberty server (target/liberty)"
+  mvn -q -B -ntp -DskipTests package liberty:create liberty:deploy
+  # WLP_OUTPUT_DIR keeps logs, workarea and the embedded database of this run in its scratch folder
+  WLP_OUTPUT_DIR="$work/wlp-output" JVM_ARGS="$heap" FLAGSTAFF_PORT=$port FLAGSTAFF_DATA_DIR="$work/data" \
+    FLAGSTAFF_AUTH_REQUIRED=$auth FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN=${token:-} \
+    "$wlp/bin/server" run flagstaff > "$work/server.log" 2>&1 &
+  server_pid=$!
+fi
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do curl -sf "${auth_header[@]}" "$base/ofrep/v1/configuration" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 180); do curl -sf "${auth_header[@]}" "$base/ofrep/v1/configuration" >/dev/null 2>&1 && break; sleep 1; done
 curl -sf "${auth_header[@]}" "$base/ofrep/v1/configuration" >/dev/null || { echo "server did not start; log:"; tail -50 "$work/server.log"; exit 1; }
 
 echo "== seeding namespace bench"
@@ -136,7 +159,14 @@ for _ in 1 2; do
 done
 
 echo "== measuring ${duration}s each, $threads threads, $connections connections"
+if [ -n "$jfr" ]; then
+  # the server's JVM: Payara Micro is the java process started above, Liberty's runs under bin/server
+  jvm=$server_pid
+  if [ "$runtime" = liberty ]; then jvm=$(pgrep -P "$server_pid" java | head -1 || true); jvm=${jvm:-$server_pid}; fi
+  jcmd "$jvm" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
+fi
 run variant "$duration" -s "$work/variant.lua" "$base"
+[ -n "$jfr" ] && jcmd "$jvm" JFR.stop name=bench >/dev/null && echo "== JFR of the variant run: $jfr"
 run boolean "$duration" -s "$work/boolean.lua" "$base"
 run trivial "$duration" "${auth_header[@]}" "$base/ofrep/v1/configuration"
 
@@ -149,4 +179,4 @@ for name in variant boolean trivial; do
   printf '%-8s %10s req/s   p50 %7s ms   p99 %7s ms  %s\n' "$name" "$(rps $name)" "$(pct $name 50%)" "$(pct $name 99%)" "$(errors $name)"
 done
 ratio=$(awk -v v="$(rps variant)" -v b="$(rps boolean)" -v t="$(rps trivial)" 'BEGIN {m = (v < b ? v : b); printf "%.2f", m / t}')
-echo "variant_rps=$(rps variant) boolean_rps=$(rps boolean) trivial_rps=$(rps trivial) ratio=$ratio variant_p99_ms=$(pct variant 99%) boolean_p99_ms=$(pct boolean 99%)"
+echo "variant_rps=$(rps variant) boolean_rps=$(rps boolean) trivial_rps=$(rps trivial) ratio=$ratio variant_p99_ms=$(pct variant 99%) boolean_p99_ms=$(pct boolean 99%) runtime=$runtime auth=$auth"

@@ -1,19 +1,28 @@
 package dev.flagstaff.evaluation.engine;
 
-import java.util.List;
-
-/** A flag compiled for evaluation; package-private, reached through {@link NamespaceSnapshot}. */
+/**
+ * A flag compiled for evaluation; package-private, reached through {@link NamespaceSnapshot}.
+ *
+ * <p>Kept compact so that evaluating a flag that is not in the CPU cache touches few cache lines: the rule
+ * structure ({@link VariantProgram}) and boolean rollouts are shared between flags of the same shape, and
+ * everything that is this flag's own (key, pre-built results) is allocated together, right before this
+ * object, when the snapshot is compiled.
+ */
 final class CompiledFlag {
 
+    /** {@code key.hashCode()}, compared before the key in the snapshot's open-addressing table. */
+    final int hash;
     final String key;
     final FlagType type;
     final boolean enabled;
-    final FlagInfo info;
 
     // Variant flags.
     /** CRC-32 register after the UTF-8 bytes of the flag key: variant bucketing hashes flagKey + entityId. */
     final int variantCrc;
-    final CompiledRule[] rules;
+    /** Rules (shared with flags of the same rule structure) and the offset of each rule's result block. */
+    final VariantProgram program;
+    /** Every result a matching rule can give, rule after rule (see {@link CompiledRule}). */
+    final VariantEvaluation[] results;
     /** Contract 6.4 step 3: disabled flag. */
     final VariantEvaluation disabled;
     /** Contract 6.4 step 2 (and step 6): DEFAULT + default variant, or UNKNOWN + empty. */
@@ -22,25 +31,34 @@ final class CompiledFlag {
     // Boolean flags.
     /** UTF-8 bytes of the flag key: threshold rollouts hash entityId + flagKey. */
     final byte[] keyUtf8;
+    /** Rollouts in rank order (shared with flags that have the same rollouts). */
     final CompiledRollout[] rollouts;
+    /** Boolean flags only ({@code null} for variant flags, which never reach them). */
     final BooleanEvaluation matchedTrue;
     final BooleanEvaluation matchedFalse;
     final BooleanEvaluation fallback;
 
-    CompiledFlag(FlagDefinition d, VariantEvaluation base, CompiledRule[] rules, CompiledRollout[] rollouts) {
-        this.key = d.key();
-        this.type = d.type();
-        this.enabled = d.enabled();
-        this.info = new FlagInfo(d.key(), d.name(), d.type(), d.enabled());
-        this.variantCrc = Crc32.update(Crc32.START, d.key());
-        this.rules = rules;
+    /** Kept out of the evaluation path (listing, OFREP bulk). */
+    final FlagInfo info;
+
+    CompiledFlag(String key, String name, FlagType type, boolean enabled, VariantProgram program,
+                 VariantEvaluation[] results, VariantEvaluation base, VariantEvaluation disabled, byte[] keyUtf8,
+                 CompiledRollout[] rollouts, BooleanEvaluation matchedTrue, BooleanEvaluation matchedFalse,
+                 BooleanEvaluation fallback) {
+        this.hash = key.hashCode();
+        this.key = key;
+        this.type = type;
+        this.enabled = enabled;
+        this.variantCrc = Crc32.update(Crc32.START, keyUtf8);
+        this.program = program;
+        this.results = results;
         this.base = base;
-        this.disabled = new VariantEvaluation(key, false, EvaluationReason.FLAG_DISABLED_EVALUATION_REASON,
-                base.variantKey(), base.variantAttachment(), List.of());
-        this.keyUtf8 = Crc32.utf8(d.key());
+        this.disabled = disabled;
+        this.keyUtf8 = keyUtf8;
         this.rollouts = rollouts;
-        this.matchedTrue = new BooleanEvaluation(key, true, EvaluationReason.MATCH_EVALUATION_REASON);
-        this.matchedFalse = new BooleanEvaluation(key, false, EvaluationReason.MATCH_EVALUATION_REASON);
-        this.fallback = new BooleanEvaluation(key, d.enabled(), EvaluationReason.DEFAULT_EVALUATION_REASON);
+        this.matchedTrue = matchedTrue;
+        this.matchedFalse = matchedFalse;
+        this.fallback = fallback;
+        this.info = new FlagInfo(key, name, type, enabled);
     }
 }

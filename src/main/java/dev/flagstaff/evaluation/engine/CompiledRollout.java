@@ -1,8 +1,9 @@
 package dev.flagstaff.evaluation.engine;
 
+import java.util.List;
 import java.util.Map;
 
-/** A boolean-flag rollout (contract 6.7 step 2). */
+/** A boolean-flag rollout (contract 6.7 step 2); holds nothing flag-specific, so flags share them. */
 final class CompiledRollout {
 
     final RolloutType type;
@@ -45,5 +46,21 @@ final class CompiledRollout {
             }
         }
         return false;
+    }
+
+    /** Identity of a rollout for sharing: type, percentage, value, the same segment instances, operator. */
+    record Shape(RolloutType type, float percentage, boolean value, List<CompiledSegment> segments, boolean and) {
+    }
+
+    /** The rollouts of one flag, in rank order. */
+    static CompiledRollout[] compile(List<Shape> shapes) {
+        CompiledRollout[] out = new CompiledRollout[shapes.size()];
+        for (int i = 0; i < out.length; i++) {
+            Shape s = shapes.get(i);
+            out[i] = new CompiledRollout(s.type(), s.percentage(), s.value(),
+                    s.segments().toArray(new CompiledSegment[0]),
+                    s.and() ? SegmentOperator.AND_SEGMENT_OPERATOR : SegmentOperator.OR_SEGMENT_OPERATOR);
+        }
+        return out;
     }
 }

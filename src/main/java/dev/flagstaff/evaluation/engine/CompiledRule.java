@@ -1,41 +1,52 @@
 package dev.flagstaff.evaluation.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A variant-flag rule with resolved segments, float32 distribution boundaries and every possible result
- * pre-built (contract 6.4 step 5), so that evaluating a matched rule allocates nothing.
+ * The flag-independent part of a variant-flag rule (contract 6.4 step 5): resolved segments, the segment
+ * operator and the float32 distribution boundaries. It holds nothing that names the flag or its variants, so
+ * a snapshot shares one instance between every flag whose rule has the same segments, operator and
+ * boundaries (see {@link NamespaceSnapshot}); what differs per flag (the pre-built results) lives in the
+ * flag's flat result array, and {@link #evaluate} answers with an index into it.
  *
- * <p>Outcome arrays, indexed by the position of the selected distribution: {@code [0..k-1]} = distribution
- * {@code i} matched; {@code [k]} = the bucket is beyond every boundary ({@code match=false}, reason/value of
- * step 2). With no kept distribution ({@code k == 0}) the array has one element: {@code match=true, MATCH}
- * with the step-2 value.
+ * <p>Outcome codes: the results of a rule are laid out as {@link #groups} groups of {@link #width} results,
+ * one group per possible set of matched segments (one group for AND rules; for OR rules with 1 to
+ * {@value #MAX_PRECOMPUTED_SEGMENTS} segments one group per non-empty bit mask {@code m}, at {@code m - 1}).
+ * Inside a group, result {@code i < k} = distribution {@code i} selected and {@code [k]} = the bucket is beyond
+ * every boundary ({@code match=false}, reason/value of step 2); with no kept distribution ({@code k == 0}) a
+ * group has one result, {@code match=true, MATCH} with the step-2 value.
  */
 final class CompiledRule {
 
-    /** OR rules with at most this many segments pre-build one outcome array per matched-segment subset. */
+    /** OR rules with at most this many segments have one pre-built result group per matched-segment subset. */
     static final int MAX_PRECOMPUTED_SEGMENTS = 4;
+    /** {@link #evaluate}: the segment condition failed, try the next rule. */
+    static final int NO_MATCH = -1;
+    /**
+     * {@link #evaluate}, OR rules with more than {@value #MAX_PRECOMPUTED_SEGMENTS} segments where only some
+     * matched: {@code PARTIAL - i} (i = index in group 0); the caller builds the result with
+     * {@link #matchedSegmentKeys}.
+     */
+    static final int PARTIAL = -2;
 
-    private final CompiledSegment[] segments;
-    private final boolean and;
-    private final boolean unknownConstraintType;
+    final CompiledSegment[] segments;
+    final boolean and;
+    final boolean unknownConstraintType;
     /** Cumulative boundaries of the kept distributions (rollout > 0), float32 widths. */
-    private final int[] boundaries;
-    /** Outcome array when every segment matched (AND rules, and OR rules when all matched). */
-    private final VariantEvaluation[] allMatched;
-    /** OR rules with 1..MAX_PRECOMPUTED_SEGMENTS segments: outcome array per bit mask of matched segments. */
-    private final VariantEvaluation[][] byMask;
-    // For OR rules with more segments: the pieces needed to build an outcome array on the fly.
-    private final String flagKey;
-    private final VariantEvaluation base;
-    private final String[] variantKeys;
-    private final String[] variantAttachments;
+    final int[] boundaries;
+    /** Results per group: {@code k + 1}, or 1 when there is no kept distribution. */
+    final int width;
+    /** Number of result groups. */
+    final int groups;
+    /** Matched segment keys of each group (shared immutable lists). */
+    final List<List<String>> groupSegmentKeys;
+    private final boolean precomputedMasks;
+    private final int allMatchedGroup;
 
-    CompiledRule(String flagKey, CompiledSegment[] segments, SegmentOperator operator, int[] boundaries,
-                 String[] variantKeys, String[] variantAttachments, VariantEvaluation base) {
-        this.flagKey = flagKey;
+    CompiledRule(CompiledSegment[] segments, SegmentOperator operator, int[] boundaries) {
         this.segments = segments;
         this.and = operator == SegmentOperator.AND_SEGMENT_OPERATOR;
         boolean unknown = false;
@@ -44,76 +55,54 @@ final class CompiledRule {
         }
         this.unknownConstraintType = unknown;
         this.boundaries = boundaries;
-        this.variantKeys = variantKeys;
-        this.variantAttachments = variantAttachments;
-        this.base = base;
+        this.width = boundaries.length == 0 ? 1 : boundaries.length + 1;
         int n = segments.length;
-        this.allMatched = outcomes(keys(n == 0 ? 0 : (1 << Math.min(n, 31)) - 1, n));
-        if (!and && n >= 1 && n <= MAX_PRECOMPUTED_SEGMENTS) {
-            byMask = new VariantEvaluation[1 << n][];
+        this.precomputedMasks = !and && n >= 1 && n <= MAX_PRECOMPUTED_SEGMENTS;
+        List<List<String>> keys = new ArrayList<>();
+        if (precomputedMasks) {
             for (int mask = 1; mask < (1 << n); mask++) {
-                byMask[mask] = mask == (1 << n) - 1 ? allMatched : outcomes(keys(mask, n));
+                keys.add(keys(mask));
             }
+            this.allMatchedGroup = (1 << n) - 2;
         } else {
-            byMask = null;
+            keys.add(keys(-1));
+            this.allMatchedGroup = 0;
         }
+        this.groups = keys.size();
+        this.groupSegmentKeys = List.copyOf(keys);
     }
 
-    private List<String> keys(int mask, int n) {
-        if (and || n > MAX_PRECOMPUTED_SEGMENTS) {
-            List<String> all = new ArrayList<>(n);
-            for (CompiledSegment s : segments) {
-                all.add(s.key);
-            }
-            return List.copyOf(all);
-        }
-        List<String> keys = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if ((mask & (1 << i)) != 0) {
+    private List<String> keys(int mask) {
+        List<String> keys = new ArrayList<>(segments.length);
+        for (int i = 0; i < segments.length; i++) {
+            if (mask == -1 || (mask & (1 << i)) != 0) {
                 keys.add(segments[i].key);
             }
         }
         return List.copyOf(keys);
     }
 
-    private VariantEvaluation[] outcomes(List<String> segmentKeys) {
-        int k = boundaries.length;
-        if (k == 0) {
-            return new VariantEvaluation[] {
-                new VariantEvaluation(flagKey, true, EvaluationReason.MATCH_EVALUATION_REASON, base.variantKey(),
-                        base.variantAttachment(), segmentKeys)
-            };
-        }
-        VariantEvaluation[] out = new VariantEvaluation[k + 1];
-        for (int i = 0; i < k; i++) {
-            out[i] = new VariantEvaluation(flagKey, true, EvaluationReason.MATCH_EVALUATION_REASON, variantKeys[i],
-                    variantAttachments[i], segmentKeys);
-        }
-        out[k] = new VariantEvaluation(flagKey, false, base.reason(), base.variantKey(), base.variantAttachment(),
-                segmentKeys);
-        return out;
-    }
-
     /**
-     * Evaluates this rule: {@code null} when its segment condition fails (try the next rule), otherwise the
-     * final result of the flag evaluation.
+     * Evaluates this rule: {@link #NO_MATCH} when its segment condition fails (try the next rule), a
+     * {@link #PARTIAL} code (see there), otherwise the index of the final result in this rule's result block.
      *
      * @param bucketCrc CRC register after the flag key, to be continued over the entity id
      */
-    VariantEvaluation evaluate(Map<String, String> context, String entityId, int bucketCrc) {
+    int evaluate(Map<String, String> context, String entityId, int bucketCrc) {
         if (unknownConstraintType) {
             throw new InvalidEvaluationException("unknown constraint type");
         }
         CompiledSegment[] segs = segments;
-        VariantEvaluation[] outcomes;
+        int group;
+        boolean partial = false;
         if (and) {
             for (CompiledSegment s : segs) {
                 if (!s.matches(context, entityId)) {
-                    return null;
+                    return NO_MATCH;
                 }
             }
-            outcomes = allMatched;
-        } else if (byMask != null) {
+            group = allMatchedGroup;
+        } else if (precomputedMasks) {
             int mask = 0;
             for (int i = 0; i < segs.length; i++) {
                 if (segs[i].matches(context, entityId)) {
@@ -121,33 +110,49 @@ final class CompiledRule {
                 }
             }
             if (mask == 0) {
-                return null;
+                return NO_MATCH;
             }
-            outcomes = byMask[mask];
+            group = mask - 1;
         } else {
-            List<String> matched = null;
+            int matched = 0;
             for (CompiledSegment s : segs) {
                 if (s.matches(context, entityId)) {
-                    if (matched == null) {
-                        matched = new ArrayList<>(segs.length);
-                    }
-                    matched.add(s.key);
+                    matched++;
                 }
             }
-            if (matched == null) {
-                return null;
+            if (matched == 0) {
+                return NO_MATCH;
             }
-            outcomes = matched.size() == segs.length ? allMatched : outcomes(matched);
+            partial = matched != segs.length;
+            group = 0;
         }
         int[] b = boundaries;
-        if (b.length == 0) {
-            return outcomes[0];
-        }
-        int bucket = (int) (Crc32.finish(Crc32.update(bucketCrc, entityId)) % 1000);
         int i = 0;
-        while (i < b.length && b[i] <= bucket) {
-            i++;
+        if (b.length != 0) {
+            int bucket = (int) (Crc32.finish(Crc32.update(bucketCrc, entityId)) % 1000);
+            while (i < b.length && b[i] <= bucket) {
+                i++;
+            }
         }
-        return outcomes[i];
+        return partial ? PARTIAL - i : group * width + i;
+    }
+
+    /** OR rules beyond {@value #MAX_PRECOMPUTED_SEGMENTS} segments: the keys of the segments that match. */
+    List<String> matchedSegmentKeys(Map<String, String> context, String entityId) {
+        List<String> matched = new ArrayList<>(segments.length);
+        for (CompiledSegment s : segments) {
+            if (s.matches(context, entityId)) {
+                matched.add(s.key);
+            }
+        }
+        return matched;
+    }
+
+    /** Identity of a rule shape for sharing: same segment instances, operator and boundaries. */
+    record Shape(List<CompiledSegment> segments, boolean and, List<Integer> boundaries) {
+        static Shape of(CompiledSegment[] segments, SegmentOperator operator, int[] boundaries) {
+            return new Shape(Arrays.asList(segments), operator == SegmentOperator.AND_SEGMENT_OPERATOR,
+                    Arrays.stream(boundaries).boxed().toList());
+        }
     }
 }

@@ -83,10 +83,18 @@ public final class Evaluator {
         if (!flag.enabled) {
             return flag.disabled;
         }
-        for (CompiledRule rule : flag.rules) {
-            VariantEvaluation result = rule.evaluate(context, entityId, flag.variantCrc);
-            if (result != null) {
-                return result; // the first rule whose segments match is final
+        VariantProgram program = flag.program;
+        CompiledRule[] rules = program.rules;
+        for (int r = 0; r < rules.length; r++) {
+            int code = rules[r].evaluate(context, entityId, flag.variantCrc);
+            if (code >= 0) {
+                return flag.results[program.offsets[r] + code]; // the first rule whose segments match is final
+            }
+            if (code != CompiledRule.NO_MATCH) {
+                // An OR rule with many segments of which only some matched: the one result built per call.
+                VariantEvaluation t = flag.results[program.offsets[r] + CompiledRule.PARTIAL - code];
+                return new VariantEvaluation(t.flagKey(), t.match(), t.reason(), t.variantKey(),
+                        t.variantAttachment(), rules[r].matchedSegmentKeys(context, entityId));
             }
         }
         return flag.base;

@@ -5,7 +5,8 @@
  * <p>Flow: the management side turns its stored data into a {@link dev.flagstaff.evaluation.engine.NamespaceDefinition}
  * (records mirroring Flipt's flags, variants, rules, distributions, rollouts, segments and constraints);
  * {@link dev.flagstaff.evaluation.engine.NamespaceSnapshot#compile} turns it into an immutable, thread-safe
- * snapshot; {@link dev.flagstaff.evaluation.engine.Evaluator} evaluates requests against a snapshot and returns
+ * snapshot ({@link dev.flagstaff.evaluation.engine.NamespaceSnapshot#withFlag} derives the next one after a
+ * write to one flag); {@link dev.flagstaff.evaluation.engine.Evaluator} evaluates requests against a snapshot and returns
  * immutable results ({@link dev.flagstaff.evaluation.engine.VariantEvaluation},
  * {@link dev.flagstaff.evaluation.engine.BooleanEvaluation}, {@link dev.flagstaff.evaluation.engine.FlagNotFound}).
  * API errors are {@link dev.flagstaff.evaluation.engine.EvaluationException}s.

@@ -68,12 +68,12 @@ public class EvaluationBenchmark {
     }
 
     /**
-     * Realistic flags in a 1-flag vs a 10,000-flag namespace: {@code keys} rotate over all the flags (a cold
+     * realistic flags in a 1-, 10,000- and 100,000-flag namespace: {@code keys} rotate over all the flags (a cold
      * flag on every call), {@code sameFlag} asks for one flag every time (as an application does).
      */
     @State(Scope.Thread)
     public static class NamespaceSize {
-        @Param({"1", "10000"})
+        @Param({"1", "10000", "100000"})
         public int flags;
 
         NamespaceSnapshot snapshot;
