@@ -29,6 +29,11 @@ public final class AuthSchemas {
         public Map<String, String> metadata;
     }
 
+    @Schema(name = "CreateSessionRequest", description = "Flagstaff's addition: log a browser in")
+    public static final class CreateSessionRequest {
+        @Schema(required = true, description = "a client token of the token method") public String clientToken;
+    }
+
     @Schema(name = "CreateTokenRequest")
     public static final class CreateTokenRequest {
         public String name;

@@ -310,4 +310,10 @@ public final class EvaluationSchemas {
         @Schema(required = true) public String operator;
         @Schema(required = true) public String value;
     }
+
+    @Schema(name = "GetFlagEvaluationsCountResponse", description = "Evaluations of a flag per time bucket")
+    public static final class GetFlagEvaluationsCountResponse {
+        @Schema(required = true, description = "each bucket's start, RFC 3339 UTC") public List<String> timestamps;
+        @Schema(required = true, description = "evaluations in each bucket") public List<Float> values;
+    }
 }
