@@ -877,6 +877,13 @@ document.addEventListener("alpine:init", () => {
       this.dialog = "token";
     },
 
+    /** The new token leaves the page when the dialog closes: it is shown this once. */
+    async closeTokenDialog() {
+      this.tokenForm = { created: "" };
+      this.dialog = null;
+      await this.loadTokens();
+    },
+
     async createToken() {
       const f = this.tokenForm;
       f.error = "";

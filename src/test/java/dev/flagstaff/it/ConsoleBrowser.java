@@ -131,7 +131,7 @@ final class ConsoleBrowser implements AutoCloseable {
     static void screenshot(Page page, String name) {
         String dir = System.getProperty("flagstaff.it.screenshots");
         if (dir != null && !dir.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(dir, name + ".png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(dir, name + ".png")).setFullPage(true));
         }
     }
 

@@ -99,6 +99,34 @@ class ConsoleIT {
     }
 
     @Test
+    void theAnalyticsRouteCountsEvaluationsPerFlagAndRefusesBadRanges() {
+        api.post(nsApi("/flags"), "{\"key\":\"counted\",\"name\":\"Counted\",\"type\":\"BOOLEAN_FLAG_TYPE\"}").ok();
+        for (int i = 0; i < 5; i++) {
+            api.post("/evaluate/v1/boolean", "{\"namespaceKey\":\"" + ns + "\",\"flagKey\":\"counted\","
+                    + "\"entityId\":\"e" + i + "\"}").ok();
+        }
+        java.time.Instant now = java.time.Instant.now();
+        String route = "/internal/v1/analytics/namespaces/" + ns + "/flags/counted";
+        JsonObject hour = api.get(route + "?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60)).ok();
+        assertEquals(hour.getJsonArray("timestamps").size(), hour.getJsonArray("values").size());
+        assertTrue(hour.getJsonArray("timestamps").size() >= 61, hour.toString());
+        assertEquals(5, hour.getJsonArray("values").stream().mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum());
+        // Flipt's UI sends "yyyy-MM-dd HH:mm:ss" in UTC; a day comes in 15-minute buckets
+        java.time.format.DateTimeFormatter ui = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC);
+        JsonObject day = api.get(route + "?from=" + ui.format(now.minusSeconds(86_400)).replace(" ", "%20")
+                + "&to=" + ui.format(now).replace(" ", "%20")).ok();
+        assertTrue(day.getJsonArray("timestamps").size() <= 98, day.toString());
+        assertEquals(5, day.getJsonArray("values").stream().mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum());
+        api.get(route + "?to=" + now).assertError(400, 3, "invalid field from: must not be empty");
+        api.get(route + "?from=" + now + "&to=" + now.minusSeconds(60)).assertError(400, 3, "to must be after from");
+        api.get(route + "?from=yesterday&to=" + now)
+                .assertError(400, 3, "parsing field \"from\": \"yesterday\" is not a valid timestamp");
+        api.get(route + "?from=" + now.minusSeconds(40L * 86_400) + "&to=" + now)
+                .assertError(400, 3, "the range from to to must not be longer than 31 days");
+    }
+
+    @Test
     void emptyNamespaceTellsWhatToDoFirst() {
         page.navigate(at("/flags"));
         assertThat(page.getByTestId("empty-state")).containsText("Start with a flag");
@@ -368,6 +396,7 @@ class ConsoleIT {
     void screenshotsAndTheThousandFlagNamespace() {
         // a namespace as a team has it, for the README's screenshots
         String demo = ns;
+        api.put("/api/v1/namespaces/" + ns, "{\"name\":\"Production\",\"description\":\"Live traffic\"}").ok();
         api.post(nsApi("/segments"), "{\"key\":\"beta-testers\",\"name\":\"Beta testers\"}").ok();
         api.post(nsApi("/segments/beta-testers/constraints"), "{\"type\":\"STRING_COMPARISON_TYPE\","
                 + "\"property\":\"plan\",\"operator\":\"eq\",\"value\":\"pro\"}").ok();
