@@ -472,6 +472,7 @@ document.addEventListener("alpine:init", () => {
         });
     },
 
+    variantIndex(id) { return Math.max(0, this.flag.variants.findIndex(x => x.id === id)); },
     variantKey(id) { const v = this.flag.variants.find(x => x.id === id); return v ? v.key : id; },
 
     // ----------------------------------------------------------------- rules and distributions
@@ -668,7 +669,8 @@ document.addEventListener("alpine:init", () => {
           type: "bar",
           data: { labels, datasets: [{ label: "Evaluations", data: data.values, backgroundColor: color }] },
           options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
-            scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+            scales: { x: { ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } },
+              y: { beginAtZero: true, ticks: { precision: 0 } } } },
         }));
       } catch (e) {
         this.fail(e);

@@ -440,6 +440,10 @@ class ConsoleIT {
         assertThat(page.getByTestId("chart-total")).containsText("40 evaluations");
         PayaraProcess.sleep(200);
         ConsoleBrowser.screenshot(page, "flag-dark");
+        page.navigate(at("/segments"));
+        assertThat(page.getByTestId("segments-table").locator("tbody tr")).hasCount(2);
+        page.getByTestId("segment-search").fill("eu");
+        assertThat(page.getByTestId("segments-table").locator("tbody tr")).hasCount(1);
         page.navigate(at("/segments/beta-testers"));
         assertThat(page.getByTestId("constraint")).hasCount(2);
         ConsoleBrowser.screenshot(page, "segment-dark");
@@ -455,9 +459,21 @@ class ConsoleIT {
         // the flags page of a namespace with 1,000 flags (a measurement, printed; the README quotes it)
         String big = ns + "-big";
         api.post("/api/v1/namespaces", "{\"key\":\"" + big + "\",\"name\":\"Big\"}").ok();
-        for (int i = 0; i < 1000; i++) {
-            api.post("/api/v1/namespaces/" + big + "/flags", "{\"key\":\"flag_%04d\",\"name\":\"Flag %d\",\"type\":"
-                    .formatted(i, i) + (i % 2 == 0 ? "\"BOOLEAN_FLAG_TYPE\"" : "\"VARIANT_FLAG_TYPE\"") + "}").ok();
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<JsonObject>> created = new java.util.ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String body = "{\"key\":\"flag_%04d\",\"name\":\"Flag %d\",\"type\":".formatted(i, i)
+                        + (i % 2 == 0 ? "\"BOOLEAN_FLAG_TYPE\"" : "\"VARIANT_FLAG_TYPE\"") + "}";
+                created.add(writers.submit(() -> api.post("/api/v1/namespaces/" + big + "/flags", body).ok()));
+            }
+            for (java.util.concurrent.Future<JsonObject> f : created) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            writers.shutdownNow();
         }
         for (int round = 1; round <= 3; round++) {
             page.navigate("/#/namespaces/default/console"); // elsewhere first, so that the flags page loads anew

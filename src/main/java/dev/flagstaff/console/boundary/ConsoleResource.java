@@ -45,12 +45,9 @@ public class ConsoleResource {
 
     private static final Set<String> CONSOLE_FILES = Set.of("app.js", "app.css", "favicon.svg");
 
-    @Context
-    ServletContext servlet;
-
     @GET
     @Operation(hidden = true)
-    public Response page() {
+    public Response page(@Context ServletContext servlet) {
         try (InputStream in = servlet.getResourceAsStream("/index.html")) {
             if (in == null) {
                 throw ApiException.notFound("Not Found");
@@ -66,7 +63,7 @@ public class ConsoleResource {
     @GET
     @Path("console/{file}")
     @Operation(hidden = true)
-    public Response consoleFile(@PathParam("file") String file) {
+    public Response consoleFile(@PathParam("file") String file, @Context ServletContext servlet) {
         if (!CONSOLE_FILES.contains(file)) {
             throw ApiException.notFound("Not Found");
         }
