@@ -13,6 +13,9 @@ class ApiError extends Error {
   }
 }
 
+/** A navigation that a later one replaced while it waited for the API: its answers are dropped. */
+class Superseded extends Error {}
+
 // Constraint types and the operators each allows (contract 3.6, Flipt's rpc/flipt/operators.go and the UI's
 // types/Constraint.ts).
 const CONSTRAINT_TYPES = [
@@ -91,6 +94,7 @@ document.addEventListener("alpine:init", () => {
     paletteIndex: 0,
     toasts: [],
     toastId: 0,
+    routeGen: 0,
 
     get canWrite() { return this.auth.role === "editor" || this.auth.role === "admin"; },
     get canAdmin() { return this.auth.role === "admin"; },
@@ -242,6 +246,9 @@ document.addEventListener("alpine:init", () => {
     // ----------------------------------------------------------------- routing
     async route() {
       if (!this.ready || this.loginNeeded) { return; }
+      // the page shows the last navigation only: an earlier one still waiting for the API drops its answers
+      const gen = ++this.routeGen;
+      const fresh = value => { if (this.routeGen !== gen) { throw new Superseded(); } return value; };
       const hash = location.hash.replace(/^#/, "") || "/";
       const [path, queryText] = hash.split("?");
       const query = new URLSearchParams(queryText || "");
@@ -267,17 +274,17 @@ document.addEventListener("alpine:init", () => {
       try {
         if (this.section === "flags" && !key) {
           this.view = "flags";
-          await this.loadLists();
+          await this.loadLists(fresh);
         } else if (this.section === "flags") {
-          await this.loadLists();
-          await this.openFlag(key);
+          await this.loadLists(fresh);
+          await this.openFlag(key, fresh);
         } else if (this.section === "segments" && !key) {
           this.view = "segments";
-          await this.loadLists();
+          await this.loadLists(fresh);
         } else if (this.section === "segments") {
-          await this.openSegment(key);
+          await this.openSegment(key, fresh);
         } else if (this.section === "console") {
-          await this.loadLists();
+          await this.loadLists(fresh);
           this.consoleForm.flagKey = query.get("flag") || this.consoleForm.flagKey;
           this.consoleForm.result = "";
           this.consoleForm.error = "";
@@ -286,6 +293,7 @@ document.addEventListener("alpine:init", () => {
           this.notFound("There is no page " + hash + ".");
         }
       } catch (e) {
+        if (e instanceof Superseded) { return; }
         if (e.status === 404) { this.notFound(e.message); } else { this.fail(e); }
       }
     },
@@ -317,11 +325,11 @@ document.addEventListener("alpine:init", () => {
       } catch (e) { this.fail(e); }
     },
 
-    async loadLists() {
-      const [flags, segments] = await Promise.all([
+    async loadLists(fresh = value => value) {
+      const [flags, segments] = fresh(await Promise.all([
         this.call("GET", this.nsPath("/flags")),
         this.call("GET", this.nsPath("/segments")),
-      ]);
+      ]));
       this.flags = flags.flags;
       this.segments = segments.segments;
       this.loaded = true;
@@ -353,7 +361,7 @@ document.addEventListener("alpine:init", () => {
     },
 
     // ----------------------------------------------------------------- flag
-    async openFlag(key) {
+    async openFlag(key, fresh = value => value) {
       if (key === "new") {
         this.flag = { variants: [], type: "VARIANT_FLAG_TYPE" };
         this.flagForm = { isNew: true, key: "", name: "", description: "", type: "VARIANT_FLAG_TYPE", enabled: false,
@@ -363,10 +371,10 @@ document.addEventListener("alpine:init", () => {
         this.view = "flag";
         return;
       }
-      const flag = await this.call("GET", this.nsPath("/flags/" + encodeURIComponent(key)));
+      const flag = fresh(await this.call("GET", this.nsPath("/flags/" + encodeURIComponent(key))));
       this.setFlag(flag);
       this.view = "flag";
-      await this.loadTargeting();
+      await this.loadTargeting(fresh);
       this.$nextTick(() => this.loadChart(this.chartRange));
     },
 
@@ -377,13 +385,13 @@ document.addEventListener("alpine:init", () => {
         defaultVariantId: flag.defaultVariant ? flag.defaultVariant.id : "", errors: {} };
     },
 
-    async loadTargeting() {
+    async loadTargeting(fresh = value => value) {
       const base = this.nsPath("/flags/" + encodeURIComponent(this.flag.key));
       if (this.flag.type === "BOOLEAN_FLAG_TYPE") {
-        this.rollouts = (await this.call("GET", base + "/rollouts")).rules;
+        this.rollouts = fresh(await this.call("GET", base + "/rollouts")).rules;
         this.rules = [];
       } else {
-        this.rules = (await this.call("GET", base + "/rules")).rules;
+        this.rules = fresh(await this.call("GET", base + "/rules")).rules;
         this.rollouts = [];
       }
     },
@@ -678,14 +686,14 @@ document.addEventListener("alpine:init", () => {
     },
 
     // ----------------------------------------------------------------- segments and constraints
-    async openSegment(key) {
+    async openSegment(key, fresh = value => value) {
       if (key === "new") {
         this.segment = { constraints: [] };
         this.segmentForm = { isNew: true, key: "", name: "", description: "", matchType: "ALL_MATCH_TYPE", keyTouched: false, errors: {} };
         this.view = "segment";
         return;
       }
-      this.setSegment(await this.call("GET", this.nsPath("/segments/" + encodeURIComponent(key))));
+      this.setSegment(fresh(await this.call("GET", this.nsPath("/segments/" + encodeURIComponent(key)))));
       this.view = "segment";
     },
 

@@ -178,6 +178,23 @@ class ConsoleAuthIT {
     }
 
     @Test
+    void aNamespaceScopedTokenSeesItsNamespaceOnly() {
+        String ns = "scoped" + UUID.randomUUID().toString().substring(0, 6);
+        api.send("POST", "/api/v1/namespaces", "{\"key\":\"" + ns + "\",\"name\":\"Scoped\"}", "application/json",
+                "Authorization", "Bearer " + BOOTSTRAP).ok();
+        api.send("POST", "/api/v1/namespaces/" + ns + "/flags", "{\"key\":\"in_scope\",\"name\":\"In scope\"}",
+                "application/json", "Authorization", "Bearer " + BOOTSTRAP).ok();
+        String token = api.send("POST", "/auth/v1/method/token", "{\"name\":\"scoped\",\"role\":\"editor\","
+                + "\"namespaceKey\":\"" + ns + "\"}", "application/json", "Authorization", "Bearer " + BOOTSTRAP)
+                .ok().getString("clientToken");
+        Page page = loggedIn(token);
+        assertThat(page.getByTestId("namespace-switcher").locator("option")).hasCount(1);
+        assertThat(page.getByTestId("namespace-switcher")).hasValue(ns);
+        assertThat(page.getByTestId("flags-table")).containsText("in_scope");
+        assertThat(page.getByTestId("role")).hasText("editor");
+    }
+
+    @Test
     void a401MidSessionBringsTheLoginBackAndKeepsWhatWasTyped() {
         String token = token("short-lived-" + UUID.randomUUID(), "admin");
         Page page = loggedIn(token);

@@ -33,9 +33,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** The console's static files: the page, its script and style, the WebJars. Not API routes. */
     private static final Pattern STATIC = Pattern.compile("/|/console/[^/]+|/webjars/.+");
-    /** What Chromium logs by itself for every 4xx answer to fetch; the page shows those messages to the user. */
-    private static final Pattern HTTP_4XX_LOG =
-            Pattern.compile("Failed to load resource: the server responded with a status of 4\\d\\d .*");
+    /**
+     * What Chromium logs by itself for every 4xx answer to fetch and for a fetch without network; the page
+     * shows those to the user (the tests check that it does).
+     */
+    private static final Pattern HTTP_4XX_LOG = Pattern.compile("Failed to load resource: (the server responded "
+            + "with a status of 4\\d\\d .*|net::ERR_INTERNET_DISCONNECTED)");
 
     private final Playwright playwright;
     private final Browser browser;

@@ -328,6 +328,16 @@ class ConsoleIT {
                 .hasText("flag \"" + ns + "/taken\" is not unique");
         page.getByTestId("flag-metadata").fill("[1]");
         assertThat(page.getByTestId("save-flag")).isDisabled();
+        page.getByTestId("flag-metadata").fill("{}");
+        // without network the page says so, and keeps what was typed
+        page.context().setOffline(true);
+        page.getByTestId("flag-key").fill("offline");
+        page.getByTestId("save-flag").click();
+        assertThat(page.getByTestId("toasts")).containsText("Network error: Flagstaff cannot be reached");
+        page.context().setOffline(false);
+        assertThat(page.getByTestId("flag-name")).hasValue("Taken again");
+        page.getByTestId("save-flag").click();
+        assertThat(page.getByTestId("flag-page").locator("h1")).hasText("offline");
     }
 
     @Test
@@ -358,6 +368,25 @@ class ConsoleIT {
         page.getByTestId("run-copy").click();
         assertThat(page.getByTestId("copy-error")).hasText("Namespace " + target
                 + " already has a flag banner; nothing was copied.");
+        page.getByTestId("copy-dialog").getByText("Cancel").click();
+
+        // a segment on its own: copied with its constraints, refused the second time
+        api.post(nsApi("/segments"), "{\"key\":\"beta\",\"name\":\"Beta\",\"matchType\":\"ANY_MATCH_TYPE\"}").ok();
+        api.post(nsApi("/segments/beta/constraints"), "{\"type\":\"BOOLEAN_COMPARISON_TYPE\",\"property\":\"beta\","
+                + "\"operator\":\"true\"}").ok();
+        page.navigate(at("/segments/beta"));
+        page.getByTestId("copy-segment").click();
+        page.getByTestId("copy-target").selectOption(target);
+        page.getByTestId("run-copy").click();
+        assertThat(page.getByTestId("toasts")).containsText("Copied segment beta with 1 constraint(s) to " + target + ".");
+        JsonObject copied = api.get("/api/v1/namespaces/" + target + "/segments/beta").ok();
+        assertEquals("ANY_MATCH_TYPE", copied.getString("matchType"));
+        assertEquals("true", copied.getJsonArray("constraints").getJsonObject(0).getString("operator"));
+        page.getByTestId("copy-segment").click();
+        page.getByTestId("copy-target").selectOption(target);
+        page.getByTestId("run-copy").click();
+        assertThat(page.getByTestId("copy-error")).hasText("Namespace " + target
+                + " already has a segment beta; nothing was copied.");
     }
 
     @Test
@@ -478,6 +507,7 @@ class ConsoleIT {
         for (int round = 1; round <= 3; round++) {
             page.navigate("/#/namespaces/default/console"); // elsewhere first, so that the flags page loads anew
             assertThat(page.getByTestId("console-page")).isVisible();
+            assertThat(page.getByTestId("namespace-switcher")).hasValue("default");
             long start = System.nanoTime();
             page.navigate("/#/namespaces/" + big + "/flags");
             assertThat(page.getByTestId("flags-count")).hasText("1–20 of 1000");
