@@ -996,7 +996,13 @@ document.addEventListener("alpine:init", () => {
       }
       for (const r of rollouts) {
         const body = { rank: r.rank, description: r.description };
-        if (r.threshold) { body.threshold = r.threshold; } else { body.segment = r.segment; }
+        if (r.threshold) {
+          body.threshold = { percentage: r.threshold.percentage, value: r.threshold.value };
+        } else {
+          const keys = r.segment.segmentKeys && r.segment.segmentKeys.length
+            ? { segmentKeys: r.segment.segmentKeys } : { segmentKey: r.segment.segmentKey };
+          body.segment = { ...keys, segmentOperator: r.segment.segmentOperator, value: r.segment.value };
+        }
         await this.call("POST", target + "/rollouts", body);
       }
       const parts = [(flag.variants || []).length + " variant(s)", rules.length + " rule(s)", rollouts.length + " rollout(s)"];

@@ -34,8 +34,8 @@ final class ConsoleBrowser implements AutoCloseable {
     /** The console's static files: the page, its script and style, the WebJars. Not API routes. */
     private static final Pattern STATIC = Pattern.compile("/|/console/[^/]+|/webjars/.+");
     /**
-     * What Chromium logs by itself for every 4xx answer to fetch and for a fetch without network; the page
-     * shows those to the user (the tests check that it does).
+     * What Chromium logs by itself for every 4xx answer to fetch and for a fetch without network; for API calls
+     * the page shows those to the user (the tests check that it does). A static file that fails is a problem.
      */
     private static final Pattern HTTP_4XX_LOG = Pattern.compile("Failed to load resource: (the server responded "
             + "with a status of 4\\d\\d .*|net::ERR_INTERNET_DISCONNECTED)");
@@ -95,12 +95,23 @@ final class ConsoleBrowser implements AutoCloseable {
             }
         });
         page.onConsoleMessage(message -> {
-            if (message.type().equals("error") && !HTTP_4XX_LOG.matcher(message.text()).matches()) {
+            boolean apiAnswer = HTTP_4XX_LOG.matcher(message.text()).matches() && !staticFile(message.location());
+            if (message.type().equals("error") && !apiAnswer) {
                 problems.add("console error on " + page.url() + ": " + message.text());
             }
         });
         page.onPageError(error -> problems.add("uncaught error on " + page.url() + ": " + error));
         return page;
+    }
+
+    /** Whether a console message's location ({@code url:line:column}) is a script, style or WebJar file. */
+    private static boolean staticFile(String location) {
+        try {
+            String path = URI.create(location.replaceAll(":\\d+:\\d+$", "")).getRawPath();
+            return path != null && (path.startsWith("/console/") || path.startsWith("/webjars/"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Every request so far went to a documented route or a static file, and no page logged an error. */

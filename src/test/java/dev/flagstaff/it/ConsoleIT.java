@@ -370,6 +370,20 @@ class ConsoleIT {
                 + " already has a flag banner; nothing was copied.");
         page.getByTestId("copy-dialog").getByText("Cancel").click();
 
+        // a boolean flag with rollouts; its segment exists in the target by now and is reused
+        api.post(nsApi("/flags"), "{\"key\":\"gate\",\"name\":\"Gate\",\"type\":\"BOOLEAN_FLAG_TYPE\"}").ok();
+        api.post(nsApi("/flags/gate/rollouts"), "{\"rank\":1,\"segment\":{\"segmentKey\":\"eu\",\"value\":true}}").ok();
+        api.post(nsApi("/flags/gate/rollouts"), "{\"rank\":2,\"threshold\":{\"percentage\":0,\"value\":true}}").ok();
+        page.navigate(at("/flags/gate"));
+        page.getByTestId("copy-flag").click();
+        page.getByTestId("copy-target").selectOption(target);
+        page.getByTestId("run-copy").click();
+        assertThat(page.getByTestId("toasts")).containsText("Copied flag gate to " + target
+                + " with 0 variant(s), 0 rule(s), 2 rollout(s); segments: reused segment eu.");
+        assertTrue(api.post("/evaluate/v1/boolean", copy.replace("banner", "gate")).ok().getBoolean("enabled"));
+        assertFalse(api.post("/evaluate/v1/boolean", copy.replace("banner", "gate").replace("\"eu\"", "\"us\""))
+                .ok().getBoolean("enabled"));
+
         // a segment on its own: copied with its constraints, refused the second time
         api.post(nsApi("/segments"), "{\"key\":\"beta\",\"name\":\"Beta\",\"matchType\":\"ANY_MATCH_TYPE\"}").ok();
         api.post(nsApi("/segments/beta/constraints"), "{\"type\":\"BOOLEAN_COMPARISON_TYPE\",\"property\":\"beta\","
