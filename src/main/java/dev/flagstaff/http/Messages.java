@@ -206,7 +206,7 @@ public final class Messages {
         if (type == int.class) {
             return INT32;
         }
-        if (type == float.class) {
+        if (type == float.class || type == Float.class) { // Float: the items of a repeated float
             return FLOAT32;
         }
         if (type == double.class) {

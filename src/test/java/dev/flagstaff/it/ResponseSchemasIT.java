@@ -240,6 +240,10 @@ class ResponseSchemasIT {
         call(200, "POST", "/ofrep/v1/evaluate/flags", ofrep);
 
         call(200, "GET", "/internal/v1/evaluation/snapshot/namespace/{key}", null, "key", "schemas");
+        // the per-flag evaluation counts of the console's chart (Flipt's analytics route), over the last hour
+        java.time.Instant now = java.time.Instant.now();
+        call(200, "GET", "/internal/v1/analytics/namespaces/{namespaceKey}/flags/{flagKey}?from="
+                + now.minusSeconds(3600) + "&to=" + now, null, "flagKey", "color");
     }
 
     private void authAndOperations() {
@@ -249,6 +253,11 @@ class ResponseSchemasIT {
         String token = created == null ? "none" : created.getJsonObject("authentication").getString("id");
         call(200, "GET", "/auth/v1/tokens", null);
         call(200, "GET", "/auth/v1/tokens/{id}", null, "id", token);
+        // the console's browser session (Flagstaff's addition): sign in with the token, no cookie is 401, sign out
+        call(200, "POST", "/auth/v1/session", "{\"clientToken\":\""
+                + (created == null ? "none" : created.getString("clientToken")) + "\"}");
+        call(401, "GET", "/auth/v1/session", null);
+        call(200, "DELETE", "/auth/v1/session", null);
         call(200, "DELETE", "/auth/v1/tokens/{id}", null, "id", token);
         // without authentication there is no caller: Flipt's 401, checked against the default response
         call(401, "GET", "/auth/v1/self", null);

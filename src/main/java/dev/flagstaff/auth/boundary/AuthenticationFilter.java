@@ -42,6 +42,8 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
 
     static final String COOKIE = "flipt_client_token";
     static final String STATE_COOKIE = "flipt_client_state";
+    /** The public browser-session route ({@link SessionResource}), which checks its credential itself. */
+    private static final String SESSION = "/auth/v1/session";
 
     @Inject
     Tokens tokens;
@@ -55,6 +57,8 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
         Caller caller;
         if (!settings.required()) {
             caller = Caller.OPEN;
+        } else if (credentialFree(request.getRequestURI().substring(request.getContextPath().length()))) {
+            caller = Caller.ANONYMOUS;
         } else {
             Optional<Caller> resolved = resolve(request, settings);
             if (resolved.isEmpty()) {
@@ -71,6 +75,15 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
             Caller.set(null);
             NamespaceScope.set(null);
         }
+    }
+
+    /**
+     * The web console's static files and its session route ({@link SessionResource}, which checks the cookie
+     * itself): no credential is looked at there, so a stale session cookie never keeps a browser from loading
+     * the login page or logging in again.
+     */
+    private static boolean credentialFree(String path) {
+        return path.equals("/") || path.equals(SESSION) || path.startsWith("/console/") || path.startsWith("/webjars/");
     }
 
     /** The caller, {@link Caller#ANONYMOUS} without a credential, empty for a credential that is not valid. */

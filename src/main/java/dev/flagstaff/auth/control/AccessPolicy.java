@@ -60,7 +60,8 @@ public final class AccessPolicy {
 
     /** First match wins. Templates are the full path with {@code {param}} placeholders. */
     private static final List<Entry> RULES = List.of(
-            entry("GET|HEAD", "/(health|metrics|openapi|docs)(/.*)?|/webjars/.*", Access.PUBLIC, false),
+            entry("GET|HEAD", "/(health|metrics|openapi|docs|console)(/.*)?|/webjars/.*|/", Access.PUBLIC, false),
+            entry("GET|POST|DELETE", "/auth/v1/session", Access.PUBLIC, false),
             entry("GET", "/auth/v1/method", Access.PUBLIC, false),
             entry("GET", "/auth/v1/self", Access.SELF, false),
             entry("PUT", "/auth/v1/self/expire", Access.SELF, false),
@@ -75,7 +76,8 @@ public final class AccessPolicy {
             entry("POST|PUT|DELETE", "/api/v1/.+", Access.WRITE, true),
             entry("POST", "/evaluate/v1/.+", Access.EVALUATE, true),
             entry("GET", "/internal/v1/evaluation/snapshot/namespace/\\{[^/]+\\}", Access.EVALUATE, true),
-            entry("GET|POST", "/ofrep/v1/.+", Access.EVALUATE, false));
+            entry("GET|POST", "/ofrep/v1/.+", Access.EVALUATE, false),
+            entry("GET", "/internal/v1/analytics/namespaces/\\{[^/]+\\}/flags/\\{[^/]+\\}", Access.READ, true));
 
     private static final Rule DENY = new Rule(Access.DENY, false);
 

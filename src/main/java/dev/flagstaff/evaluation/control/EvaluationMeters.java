@@ -37,6 +37,9 @@ public class EvaluationMeters {
     @Inject
     Metrics metrics;
 
+    @Inject
+    EvaluationCounts counts;
+
     private MeterRegistry registry;
     private final Map<String, Map<String, FlagMeters>> byNamespace = new ConcurrentHashMap<>();
 
@@ -71,6 +74,7 @@ public class EvaluationMeters {
         private final String namespace;
         private final String flag;
         private final Counter requests;
+        private final EvaluationCounts.Ring perMinute;
         private final Map<String, AtomicReferenceArray<Counter>> results = new ConcurrentHashMap<>();
         private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
@@ -80,10 +84,12 @@ public class EvaluationMeters {
             this.requests = Counter.builder("flipt_evaluations_requests")
                     .description("Evaluations requested, by namespace and flag")
                     .tag("namespace", namespace).tag("flag", flag).register(registry);
+            this.perMinute = counts.ring(namespace, flag);
         }
 
         void evaluated(FlagEvaluation result) {
             requests.increment();
+            perMinute.count();
             String type;
             String value;
             boolean match;

@@ -99,6 +99,14 @@ class AccessPolicyTest {
         expect("GET /docs/{file}", Access.PUBLIC, false);
         expect("GET /meta/info", Access.READ, false);
         expect("GET /meta/config", Access.READ, false);
+        // the web console: its static files, its browser session, the evaluation counts of its chart
+        expect("GET /", Access.PUBLIC, false);
+        expect("GET /console/{file}", Access.PUBLIC, false);
+        expect("GET /webjars/{file}", Access.PUBLIC, false);
+        expect("POST /auth/v1/session", Access.PUBLIC, false);
+        expect("GET /auth/v1/session", Access.PUBLIC, false);
+        expect("DELETE /auth/v1/session", Access.PUBLIC, false);
+        expect("GET /internal/v1/analytics/namespaces/{namespaceKey}/flags/{flagKey}", Access.READ, true);
     }
 
     @Test
