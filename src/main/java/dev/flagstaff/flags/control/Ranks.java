@@ -7,15 +7,13 @@ import dev.flagstaff.http.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * Rank bookkeeping and rank-ordered reads shared by rules and rollouts. Writes run while the flag's row is locked
+ * Rank bookkeeping shared by a flag's rules and rollouts, always run while the flag's row is locked
  * ({@link FlagService#lock}), so ranks stay 1..n under concurrent writes. Works in the caller's
  * transaction.
  */
@@ -31,33 +29,6 @@ public class Ranks {
                         + "ORDER BY r.rank, r.createdAt, r.id", type)
                 .setParameter("flag", flag)
                 .getResultList();
-    }
-
-    /**
-     * The items of {@code type} (rules or rollouts) of one flag, or of the whole namespace when {@code flagKey} is
-     * null, in rank order, with the association {@code batch} read alongside in one more query.
-     */
-    public <T extends Ranked> TypedQuery<T> inRankOrder(Class<T> type, String namespace, String flagKey, String batch) {
-        TypedQuery<T> query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.namespaceKey = :ns"
-                        + (flagKey == null ? "" : " AND r.flag.key = :flag") + " ORDER BY r.rank, r.createdAt, r.id", type)
-                .setParameter("ns", namespace)
-                .setHint("eclipselink.batch", batch);
-        return flagKey == null ? query : query.setParameter("flag", flagKey);
-    }
-
-    /** How many items of {@code type} one flag has (the total of a list page). */
-    public TypedQuery<Long> countOfFlag(Class<? extends Ranked> type, String namespace, String flagKey) {
-        return em.createQuery("SELECT COUNT(r) FROM " + type.getSimpleName()
-                        + " r WHERE r.namespaceKey = :ns AND r.flag.key = :flag", Long.class)
-                .setParameter("ns", namespace)
-                .setParameter("flag", flagKey);
-    }
-
-    /** Every item of {@code type} in the namespace, in rank order, each loaded (for the evaluation snapshot). */
-    public <T extends Ranked> List<T> allOfNamespace(Class<T> type, String namespace, String batch, Consumer<T> load) {
-        List<T> items = inRankOrder(type, namespace, null, batch).getResultList();
-        items.forEach(load);
-        return items;
     }
 
     /** Removes {@code item} and ranks the flag's remaining items 1..n in their order. */

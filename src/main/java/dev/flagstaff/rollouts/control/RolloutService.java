@@ -43,14 +43,27 @@ public class RolloutService {
     Ranks ranks;
 
     public Page.Slice<Rollout> list(String namespace, String flagKey, Page page) {
-        return Listing.page(ranks.inRankOrder(Rollout.class, namespace, flagKey, "r.segments"),
-                ranks.countOfFlag(Rollout.class, namespace, flagKey),
+        return Listing.page(
+                em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
+                                + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey),
+                em.createQuery("SELECT COUNT(r) FROM Rollout r WHERE r.namespaceKey = :ns AND r.flag.key = :flag",
+                                Long.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey),
                 page, Rollout::id, RolloutService::load);
     }
 
     /** Every rollout of the namespace, by flag rank order, segments loaded (for the evaluation snapshot). */
     public List<Rollout> all(String namespace) {
-        return ranks.allOfNamespace(Rollout.class, namespace, "r.segments", RolloutService::load);
+        List<Rollout> rollouts = em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns "
+                        + "ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
+                .setParameter("ns", namespace)
+                .setHint("eclipselink.batch", "r.segments")
+                .getResultList();
+        rollouts.forEach(RolloutService::load);
+        return rollouts;
     }
 
     /** A rollout by id within the namespace. */

@@ -51,14 +51,27 @@ public class RuleService {
 
     /** A flag's rules by rank; an empty list when the flag does not exist. */
     public Page.Slice<Rule> list(String namespace, String flagKey, Page page) {
-        return Listing.page(ranks.inRankOrder(Rule.class, namespace, flagKey, "r.distributions"),
-                ranks.countOfFlag(Rule.class, namespace, flagKey),
+        return Listing.page(
+                em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag "
+                                + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey)
+                        .setHint("eclipselink.batch", "r.distributions"),
+                em.createQuery("SELECT COUNT(r) FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key = :flag", Long.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("flag", flagKey),
                 page, Rule::id, RuleService::load);
     }
 
     /** Every rule of the namespace, by flag rank order, loaded (for the evaluation snapshot). */
     public List<Rule> all(String namespace) {
-        return ranks.allOfNamespace(Rule.class, namespace, "r.distributions", RuleService::load);
+        List<Rule> rules = em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns "
+                        + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                .setParameter("ns", namespace)
+                .setHint("eclipselink.batch", "r.distributions")
+                .getResultList();
+        rules.forEach(RuleService::load);
+        return rules;
     }
 
     /** A rule by id within the namespace (Flipt does not check the flag key of the path here). */
