@@ -10,6 +10,8 @@ public enum Code {
     INVALID_ARGUMENT(3, 400),
     DEADLINE_EXCEEDED(4, 504),
     NOT_FOUND(5, 404),
+    /** Flagstaff's own use: an {@code If-Match} that does not hold ({@link Precondition}); HTTP 412 as RFC 9110. */
+    FAILED_PRECONDITION(9, 412),
     PERMISSION_DENIED(7, 403),
     UNIMPLEMENTED(12, 501),
     INTERNAL(13, 500),
@@ -39,6 +41,7 @@ public enum Code {
             case 401 -> UNAUTHENTICATED;
             case 403 -> PERMISSION_DENIED;
             case 404 -> NOT_FOUND;
+            case 412 -> FAILED_PRECONDITION;
             case 405, 501 -> UNIMPLEMENTED;
             case 503 -> UNAVAILABLE;
             case 504 -> DEADLINE_EXCEEDED;

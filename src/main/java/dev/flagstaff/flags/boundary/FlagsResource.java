@@ -1,5 +1,12 @@
 package dev.flagstaff.flags.boundary;
 
+import dev.flagstaff.http.ETags;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.IfMatch;
+import dev.flagstaff.http.Precondition;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.flagstaff.flags.control.FlagService;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
@@ -60,9 +67,11 @@ public class FlagsResource {
     @Tag(name = "FlagsService")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateFlagRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)))
-    public Flag create(@PathParam("namespaceKey") String ns, CreateFlagRequest request) {
-        return Flag.created(flags.create(NamespaceKey.resolve(ns, request.namespaceKey()), request), request.metadata());
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response create(@PathParam("namespaceKey") String ns, CreateFlagRequest request) {
+        dev.flagstaff.flags.entity.Flag flag = flags.create(NamespaceKey.resolve(ns, request.namespaceKey()), request);
+        return ETags.ok(Flag.created(flag, request.metadata()), Flag.read(flag));
     }
 
     @GET
@@ -70,33 +79,44 @@ public class FlagsResource {
     @Tag(name = "FlagsService")
     @Parameter(name = "reference", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{key}")
-    public Flag get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
-        return Flag.read(flags.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
+    public Response get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+        return ETags.ok(Flag.read(flags.get(NamespaceKey.resolve(ns, Query.of(uri)), key)));
     }
 
     @PUT
     @Operation(operationId = "updateFlag")
     @Tag(name = "FlagsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateFlagRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flag.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{key}")
-    public Flag update(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
-                       UpdateFlagRequest request) {
-        return Flag.read(flags.update(NamespaceKey.resolve(ns, request.namespaceKey()), key, request));
+    public Response update(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
+                           UpdateFlagRequest request, @Context HttpHeaders headers) {
+        return ETags.ok(Flag.read(flags.update(NamespaceKey.resolve(ns, request.namespaceKey()), key, request,
+                IfMatch.of(headers).on(Flag::read))));
     }
 
     @DELETE
     @Operation(operationId = "deleteFlag")
     @Tag(name = "FlagsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
     public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
-                                 @Context UriInfo uri) {
-        flags.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
+                                 @Context UriInfo uri, @Context HttpHeaders headers) {
+        flags.delete(NamespaceKey.resolve(ns, Query.of(uri)), key, IfMatch.of(headers).on(Flag::read));
         return Messages.Empty.INSTANCE;
     }
 
@@ -105,35 +125,48 @@ public class FlagsResource {
     @Tag(name = "VariantsService")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateVariantRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Variant.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Variant.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{flagKey}/variants")
-    public Variant createVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                 CreateVariantRequest request) {
-        return Variant.of(flags.createVariant(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request));
+    public Response createVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                  CreateVariantRequest request) {
+        return ETags.ok(Variant.of(flags.createVariant(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
+                request)));
     }
 
     @PUT
     @Operation(operationId = "updateVariant")
     @Tag(name = "VariantsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateVariantRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Variant.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Variant.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{flagKey}/variants/{id}")
-    public Variant updateVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                 @PathParam("id") String id, UpdateVariantRequest request) {
-        return Variant.of(flags.updateVariant(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id,
-                request));
+    public Response updateVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                  @PathParam("id") String id, UpdateVariantRequest request,
+                                  @Context HttpHeaders headers) {
+        return ETags.ok(Variant.of(flags.updateVariant(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id,
+                request, IfMatch.of(headers).on(Variant::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteVariant")
     @Tag(name = "VariantsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{flagKey}/variants/{id}")
     public Messages.Empty deleteVariant(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                        @PathParam("id") String id, @Context UriInfo uri) {
-        flags.deleteVariant(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
+                                        @PathParam("id") String id, @Context UriInfo uri,
+                                        @Context HttpHeaders headers) {
+        flags.deleteVariant(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id, IfMatch.of(headers).on(Variant::of));
         return Messages.Empty.INSTANCE;
     }
 }

@@ -9,6 +9,7 @@ import dev.flagstaff.flags.entity.Variant;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Precondition;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.control.NamespaceService;
 import dev.flagstaff.persistence.Listing;
@@ -80,8 +81,14 @@ public class FlagService {
     }
 
     public Flag update(String namespace, String key, UpdateFlagRequest request) {
+        return update(namespace, key, request, Precondition.none());
+    }
+
+    /** Updates the flag if {@code ifMatch} holds for it once the namespace is locked. */
+    public Flag update(String namespace, String key, UpdateFlagRequest request, Precondition<Flag> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = require(namespace, key);
+        ifMatch.check(flag, "flag", namespace + "/" + key);
         String defaultVariantId = request.defaultVariantId();
         if (defaultVariantId != null && !defaultVariantId.isEmpty()
                 && flag.variants().stream().noneMatch(v -> v.id().equals(defaultVariantId))) {
@@ -99,8 +106,14 @@ public class FlagService {
 
     /** Deletes a flag with its variants (and, through the schema, everything that hangs off it); idempotent. */
     public void delete(String namespace, String key) {
+        delete(namespace, key, Precondition.none());
+    }
+
+    /** Deletes the flag if {@code ifMatch} holds for it (a missing flag fails any If-Match). */
+    public void delete(String namespace, String key, Precondition<Flag> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = find(namespace, key, false);
+        ifMatch.check(flag, "flag", namespace + "/" + key);
         if (flag != null) {
             em.remove(flag);
         }
@@ -119,11 +132,17 @@ public class FlagService {
     }
 
     public Variant updateVariant(String namespace, String flagKey, String id, UpdateVariantRequest request) {
+        return updateVariant(namespace, flagKey, id, request, Precondition.none());
+    }
+
+    public Variant updateVariant(String namespace, String flagKey, String id, UpdateVariantRequest request,
+                                 Precondition<Variant> ifMatch) {
         namespaces.lockForWrite(namespace);
         Variant variant = findVariant(namespace, flagKey, id);
         if (variant == null) {
             throw ApiException.notFound("variant", request.key());
         }
+        ifMatch.check(variant, "variant", namespace + "/" + flagKey + "/" + id);
         boolean clash = variant.flag().variants().stream()
                 .anyMatch(v -> !v.id().equals(id) && v.key().equals(request.key()));
         if (clash) {
@@ -137,8 +156,13 @@ public class FlagService {
 
     /** Deletes a variant, clearing the flag's default when it was that variant; idempotent. */
     public void deleteVariant(String namespace, String flagKey, String id) {
+        deleteVariant(namespace, flagKey, id, Precondition.none());
+    }
+
+    public void deleteVariant(String namespace, String flagKey, String id, Precondition<Variant> ifMatch) {
         namespaces.lockForWrite(namespace);
         Variant variant = findVariant(namespace, flagKey, id);
+        ifMatch.check(variant, "variant", namespace + "/" + flagKey + "/" + id);
         if (variant != null) {
             Flag flag = variant.flag();
             if (id.equals(flag.defaultVariantId())) {

@@ -1,5 +1,12 @@
 package dev.flagstaff.namespaces.boundary;
 
+import dev.flagstaff.http.ETags;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.IfMatch;
+import dev.flagstaff.http.Precondition;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
@@ -59,10 +66,11 @@ public class NamespacesResource {
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateNamespaceRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)))
-    public Namespace create(CreateNamespaceRequest request) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response create(CreateNamespaceRequest request) {
         NamespaceKey.key(request.key());
-        return Namespace.of(namespaces.create(request));
+        return ETags.ok(Namespace.of(namespaces.create(request)));
     }
 
     @GET
@@ -71,34 +79,46 @@ public class NamespacesResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{key}")
-    public Namespace get(@PathParam("key") String key) {
-        return Namespace.of(namespaces.get(NamespaceKey.key(key)));
+    public Response get(@PathParam("key") String key) {
+        return ETags.ok(Namespace.of(namespaces.get(NamespaceKey.key(key))));
     }
 
     @PUT
     @Operation(operationId = "updateNamespace")
     @Tag(name = "NamespacesService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateNamespaceRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Namespace.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{key}")
-    public Namespace update(@PathParam("key") String key, UpdateNamespaceRequest request) {
-        return Namespace.of(namespaces.update(NamespaceKey.key(key), request));
+    public Response update(@PathParam("key") String key, UpdateNamespaceRequest request,
+                           @Context HttpHeaders headers) {
+        return ETags.ok(Namespace.of(namespaces.update(NamespaceKey.key(key), request,
+                IfMatch.of(headers).on(Namespace::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteNamespace")
     @Tag(name = "NamespacesService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @Parameter(name = "force", in = ParameterIn.QUERY, description = "delete the namespace with its flags and segments (even `default`)",
             schema = @Schema(type = SchemaType.BOOLEAN))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
-    public Messages.Empty delete(@PathParam("key") String key, @Context UriInfo uri) {
-        namespaces.delete(NamespaceKey.key(key), Query.of(uri).bool("force"));
+    public Messages.Empty delete(@PathParam("key") String key, @Context UriInfo uri, @Context HttpHeaders headers) {
+        namespaces.delete(NamespaceKey.key(key), Query.of(uri).bool("force"), IfMatch.of(headers).on(Namespace::of));
         return Messages.Empty.INSTANCE;
     }
 }

@@ -5,6 +5,7 @@ import dev.flagstaff.namespaces.boundary.UpdateNamespaceRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Precondition;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.entity.Namespace;
 import dev.flagstaff.persistence.Listing;
@@ -96,8 +97,14 @@ public class NamespaceService {
     }
 
     public Namespace update(String key, UpdateNamespaceRequest request) {
+        return update(key, request, Precondition.none());
+    }
+
+    /** Renames the namespace if {@code ifMatch} holds for it once it is locked. */
+    public Namespace update(String key, UpdateNamespaceRequest request, Precondition<Namespace> ifMatch) {
         lockForWrite(key);
         Namespace namespace = get(key);
+        ifMatch.check(namespace, "namespace", key);
         namespace.rename(request.name(), request.description(), Timestamps.nowMicros());
         return namespace;
     }
@@ -107,8 +114,16 @@ public class NamespaceService {
      * still has flags, is refused. With it, even {@code default} goes (Flipt does the same).
      */
     public void delete(String key, boolean force) {
+        delete(key, force, Precondition.none());
+    }
+
+    /** Deletes the namespace as {@link #delete(String, boolean)} if {@code ifMatch} holds for it. */
+    public void delete(String key, boolean force, Precondition<Namespace> ifMatch) {
         lockForWrite(key);
         Namespace namespace = em.find(Namespace.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (namespace != null) {
+            ifMatch.check(namespace, "namespace", key);
+        }
         if (namespace == null) {
             throw ApiException.notFound("namespace", key);
         }

@@ -1,5 +1,12 @@
 package dev.flagstaff.rollouts.boundary;
 
+import dev.flagstaff.http.ETags;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.IfMatch;
+import dev.flagstaff.http.Precondition;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
@@ -68,12 +75,13 @@ public class RolloutsResource {
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateRolloutRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
-    public Rollout create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                          CreateRolloutRequest request) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                           CreateRolloutRequest request) {
         RolloutRule rule = request.rule();
-        return Rollout.of(rollouts.create(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
-                request.rank(), request.description(), rule));
+        return ETags.ok(Rollout.of(rollouts.create(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
+                request.rank(), request.description(), rule)));
     }
 
     @PUT
@@ -96,36 +104,46 @@ public class RolloutsResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{id}")
-    public Rollout get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
-        return Rollout.of(rollouts.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
+    public Response get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+        return ETags.ok(Rollout.of(rollouts.get(NamespaceKey.resolve(ns, Query.of(uri)), id)));
     }
 
     @PUT
     @Operation(operationId = "updateRollout")
     @Tag(name = "RolloutsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateRolloutRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{id}")
-    public Rollout update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                          @PathParam("id") String id, UpdateRolloutRequest request) {
+    public Response update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                           @PathParam("id") String id, UpdateRolloutRequest request, @Context HttpHeaders headers) {
         RolloutRule rule = request.rule();
-        return Rollout.of(rollouts.update(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id,
-                request.description(), rule));
+        return ETags.ok(Rollout.of(rollouts.update(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id,
+                request.description(), rule, IfMatch.of(headers).on(Rollout::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteRollout")
     @Tag(name = "RolloutsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{id}")
     public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                 @PathParam("id") String id, @Context UriInfo uri) {
-        rollouts.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
+                                 @PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        rollouts.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id, IfMatch.of(headers).on(Rollout::of));
         return Messages.Empty.INSTANCE;
     }
 }

@@ -5,6 +5,7 @@ import dev.flagstaff.flags.control.Ranks;
 import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
+import dev.flagstaff.http.Precondition;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.rollouts.entity.Rollout;
@@ -97,12 +98,19 @@ public class RolloutService {
     }
 
     public Rollout update(String namespace, String flagKey, String id, String description, RolloutRule rule) {
+        return update(namespace, flagKey, id, description, rule, Precondition.none());
+    }
+
+    /** Updates the rollout if {@code ifMatch} holds for it once the namespace and flag are locked. */
+    public Rollout update(String namespace, String flagKey, String id, String description, RolloutRule rule,
+                          Precondition<Rollout> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = flags.lock(namespace, flagKey);
         Rollout rollout = flag == null ? null : findRollout(flag, id);
         if (rollout == null) {
             throw rolloutNotFound(namespace, id);
         }
+        ifMatch.check(load(rollout), "rollout", namespace + "/" + flagKey + "/" + id);
         if (rollout.type() != rule.type()) {
             throw ApiException.invalid("cannot change type of rollout: have " + GoQuote.quote(rollout.type().name())
                     + " attempted " + GoQuote.quote(rule.type().name()));
@@ -118,9 +126,15 @@ public class RolloutService {
 
     /** Deletes a rollout and ranks the rest 1..n again; idempotent. */
     public void delete(String namespace, String flagKey, String id) {
+        delete(namespace, flagKey, id, Precondition.none());
+    }
+
+    /** Deletes the rollout if {@code ifMatch} holds for it (a missing rollout fails any If-Match). */
+    public void delete(String namespace, String flagKey, String id, Precondition<Rollout> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = flags.lock(namespace, flagKey);
         Rollout rollout = flag == null ? null : findRollout(flag, id);
+        ifMatch.check(rollout == null ? null : load(rollout), "rollout", namespace + "/" + flagKey + "/" + id);
         if (rollout != null) {
             ranks.removeAndClose(flag, rollout, Rollout.class);
         }

@@ -1,5 +1,12 @@
 package dev.flagstaff.rules.boundary;
 
+import dev.flagstaff.http.ETags;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.IfMatch;
+import dev.flagstaff.http.Precondition;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
@@ -66,10 +73,11 @@ public class RulesResource {
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateRuleRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
-    public Rule create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                       CreateRuleRequest request) {
-        return Rule.of(rules.create(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response create(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                           CreateRuleRequest request) {
+        return ETags.ok(Rule.of(rules.create(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, request)));
     }
 
     @PUT
@@ -92,34 +100,45 @@ public class RulesResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{id}")
-    public Rule get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
-        return Rule.of(rules.get(NamespaceKey.resolve(ns, Query.of(uri)), id));
+    public Response get(@PathParam("namespaceKey") String ns, @PathParam("id") String id, @Context UriInfo uri) {
+        return ETags.ok(Rule.of(rules.get(NamespaceKey.resolve(ns, Query.of(uri)), id)));
     }
 
     @PUT
     @Operation(operationId = "updateRule")
     @Tag(name = "RulesService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateRuleRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{id}")
-    public Rule update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                       @PathParam("id") String id, UpdateRuleRequest request) {
-        return Rule.of(rules.update(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id, request));
+    public Response update(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                           @PathParam("id") String id, UpdateRuleRequest request, @Context HttpHeaders headers) {
+        return ETags.ok(Rule.of(rules.update(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey, id, request,
+                IfMatch.of(headers).on(Rule::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteRule")
     @Tag(name = "RulesService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{id}")
     public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                 @PathParam("id") String id, @Context UriInfo uri) {
-        rules.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id);
+                                 @PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        rules.delete(NamespaceKey.resolve(ns, Query.of(uri)), flagKey, id, IfMatch.of(headers).on(Rule::of));
         return Messages.Empty.INSTANCE;
     }
 
@@ -129,32 +148,42 @@ public class RulesResource {
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateDistributionRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Distribution.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Distribution.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{ruleId}/distributions")
-    public Distribution createDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                           @PathParam("ruleId") String ruleId, CreateDistributionRequest request) {
-        return Distribution.of(rules.createDistribution(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
-                ruleId, request));
+    public Response createDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                       @PathParam("ruleId") String ruleId, CreateDistributionRequest request) {
+        return ETags.ok(Distribution.of(rules.createDistribution(NamespaceKey.resolve(ns, request.namespaceKey()),
+                flagKey, ruleId, request)));
     }
 
     @PUT
     @Operation(operationId = "updateDistribution")
     @Tag(name = "DistributionsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateDistributionRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Distribution.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Distribution.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{ruleId}/distributions/{id}")
-    public Distribution updateDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
-                                           @PathParam("ruleId") String ruleId, @PathParam("id") String id,
-                                           UpdateDistributionRequest request) {
-        return Distribution.of(rules.updateDistribution(NamespaceKey.resolve(ns, request.namespaceKey()), flagKey,
-                ruleId, id, request));
+    public Response updateDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
+                                       @PathParam("ruleId") String ruleId, @PathParam("id") String id,
+                                       UpdateDistributionRequest request, @Context HttpHeaders headers) {
+        return ETags.ok(Distribution.of(rules.updateDistribution(NamespaceKey.resolve(ns, request.namespaceKey()),
+                flagKey, ruleId, id, request, IfMatch.of(headers).on(Distribution::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteDistribution")
     @Tag(name = "DistributionsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @Parameter(name = "variantId", in = ParameterIn.QUERY, description = "the distribution's variant", required = true,
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
@@ -162,11 +191,12 @@ public class RulesResource {
     @Path("{ruleId}/distributions/{id}")
     public Messages.Empty deleteDistribution(@PathParam("namespaceKey") String ns, @PathParam("flagKey") String flagKey,
                                            @PathParam("ruleId") String ruleId, @PathParam("id") String id,
-                                           @Context UriInfo uri) {
+                                           @Context UriInfo uri, @Context HttpHeaders headers) {
         Query query = Query.of(uri);
         String variantId = query.string("variantId");
         Validate.notEmpty("variantId", variantId);
-        rules.deleteDistribution(NamespaceKey.resolve(ns, query), flagKey, ruleId, id, variantId);
+        rules.deleteDistribution(NamespaceKey.resolve(ns, query), flagKey, ruleId, id, variantId,
+                IfMatch.of(headers).on(Distribution::of));
         return Messages.Empty.INSTANCE;
     }
 }

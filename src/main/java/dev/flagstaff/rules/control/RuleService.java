@@ -10,6 +10,7 @@ import dev.flagstaff.flags.entity.Flag;
 import dev.flagstaff.flags.entity.Variant;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
+import dev.flagstaff.http.Precondition;
 import dev.flagstaff.http.Page;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.rules.entity.Distribution;
@@ -102,12 +103,19 @@ public class RuleService {
     }
 
     public Rule update(String namespace, String flagKey, String id, UpdateRuleRequest request) {
+        return update(namespace, flagKey, id, request, Precondition.none());
+    }
+
+    /** Retargets the rule if {@code ifMatch} holds for it once the namespace and flag are locked. */
+    public Rule update(String namespace, String flagKey, String id, UpdateRuleRequest request,
+                       Precondition<Rule> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = flags.lock(namespace, flagKey);
         Rule rule = flag == null ? null : findRule(flag, id);
         if (rule == null) {
             throw ruleNotFound(namespace, id);
         }
+        ifMatch.check(load(rule), "rule", namespace + "/" + flagKey + "/" + id);
         List<Segment> segments = this.segments.lockAll(namespace, request.segmentKeys(),
                 key -> ruleNotFound(namespace, id));
         rule.retarget(segments, request.segmentOperator(), Timestamps.nowMicros());
@@ -116,9 +124,15 @@ public class RuleService {
 
     /** Deletes a rule with its distributions and ranks the rest 1..n again; idempotent. */
     public void delete(String namespace, String flagKey, String id) {
+        delete(namespace, flagKey, id, Precondition.none());
+    }
+
+    /** Deletes the rule if {@code ifMatch} holds for it (a missing rule fails any If-Match). */
+    public void delete(String namespace, String flagKey, String id, Precondition<Rule> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = flags.lock(namespace, flagKey);
         Rule rule = flag == null ? null : findRule(flag, id);
+        ifMatch.check(rule == null ? null : load(rule), "rule", namespace + "/" + flagKey + "/" + id);
         if (rule != null) {
             ranks.removeAndClose(flag, rule, Rule.class);
         }
@@ -146,6 +160,11 @@ public class RuleService {
 
     public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
                                            UpdateDistributionRequest request) {
+        return updateDistribution(namespace, flagKey, ruleId, id, request, Precondition.none());
+    }
+
+    public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
+                                           UpdateDistributionRequest request, Precondition<Distribution> ifMatch) {
         namespaces.lockForWrite(namespace);
         Distribution distribution = em.find(Distribution.class, id);
         if (distribution == null || !distribution.rule().id().equals(ruleId)
@@ -153,6 +172,7 @@ public class RuleService {
                 || !distribution.rule().flagKey().equals(flagKey)) {
             throw ApiException.notFound("distribution", id);
         }
+        ifMatch.check(distribution, "distribution", namespace + "/" + flagKey + "/" + ruleId + "/" + id);
         Target target = target(namespace, flagKey, ruleId, request.variantId());
         distribution.update(target.variant(), request.rollout(), Timestamps.nowMicros());
         return distribution;
@@ -160,12 +180,22 @@ public class RuleService {
 
     /** Deletes a distribution of the rule that points at {@code variantId}; idempotent. */
     public void deleteDistribution(String namespace, String flagKey, String ruleId, String id, String variantId) {
+        deleteDistribution(namespace, flagKey, ruleId, id, variantId, Precondition.none());
+    }
+
+    /** Deletes the distribution if {@code ifMatch} holds for it (a missing one fails any If-Match). */
+    public void deleteDistribution(String namespace, String flagKey, String ruleId, String id, String variantId,
+                                   Precondition<Distribution> ifMatch) {
         namespaces.lockForWrite(namespace);
         Flag flag = flags.lock(namespace, flagKey);
         Distribution distribution = flag == null ? null : em.find(Distribution.class, id);
-        if (distribution != null && distribution.rule().id().equals(ruleId)
+        if (distribution != null && !(distribution.rule().id().equals(ruleId)
                 && distribution.rule().flag().id().equals(flag.id())
-                && distribution.variant().id().equals(variantId)) {
+                && distribution.variant().id().equals(variantId))) {
+            distribution = null;
+        }
+        ifMatch.check(distribution, "distribution", namespace + "/" + flagKey + "/" + ruleId + "/" + id);
+        if (distribution != null) {
             em.remove(distribution);
         }
     }

@@ -1,5 +1,12 @@
 package dev.flagstaff.segments.boundary;
 
+import dev.flagstaff.http.ETags;
+import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.http.IfMatch;
+import dev.flagstaff.http.Precondition;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceKey;
 import dev.flagstaff.http.Page;
@@ -64,9 +71,10 @@ public class SegmentsResource {
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSegmentRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)))
-    public Segment create(@PathParam("namespaceKey") String ns, CreateSegmentRequest request) {
-        return Segment.of(segments.create(NamespaceKey.resolve(ns, request.namespaceKey()), request));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response create(@PathParam("namespaceKey") String ns, CreateSegmentRequest request) {
+        return ETags.ok(Segment.of(segments.create(NamespaceKey.resolve(ns, request.namespaceKey()), request)));
     }
 
     @GET
@@ -75,34 +83,45 @@ public class SegmentsResource {
     @Parameter(name = "reference", in = ParameterIn.QUERY, description = "ignored",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{key}")
-    public Segment get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
-        return Segment.of(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key));
+    public Response get(@PathParam("namespaceKey") String ns, @PathParam("key") String key, @Context UriInfo uri) {
+        return ETags.ok(Segment.of(segments.get(NamespaceKey.resolve(ns, Query.of(uri)), key)));
     }
 
     @PUT
     @Operation(operationId = "updateSegment")
     @Tag(name = "SegmentsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateSegmentRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Segment.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{key}")
-    public Segment update(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
-                          UpdateSegmentRequest request) {
-        return Segment.of(segments.update(NamespaceKey.resolve(ns, request.namespaceKey()), key, request));
+    public Response update(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
+                           UpdateSegmentRequest request, @Context HttpHeaders headers) {
+        return ETags.ok(Segment.of(segments.update(NamespaceKey.resolve(ns, request.namespaceKey()), key, request,
+                IfMatch.of(headers).on(Segment::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteSegment")
     @Tag(name = "SegmentsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{key}")
     public Messages.Empty delete(@PathParam("namespaceKey") String ns, @PathParam("key") String key,
-                                 @Context UriInfo uri) {
-        segments.delete(NamespaceKey.resolve(ns, Query.of(uri)), key);
+                                 @Context UriInfo uri, @Context HttpHeaders headers) {
+        segments.delete(NamespaceKey.resolve(ns, Query.of(uri)), key, IfMatch.of(headers).on(Segment::of));
         return Messages.Empty.INSTANCE;
     }
 
@@ -112,38 +131,51 @@ public class SegmentsResource {
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateConstraintRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Constraint.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Constraint.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{segmentKey}/constraints")
-    public Constraint createConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
-                                       CreateConstraintRequest request) {
-        return Constraint.of(segments.createConstraint(NamespaceKey.resolve(ns, request.namespaceKey()), segmentKey,
-                request));
+    public Response createConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
+                                     CreateConstraintRequest request) {
+        return ETags.ok(Constraint.of(segments.createConstraint(NamespaceKey.resolve(ns, request.namespaceKey()),
+                segmentKey, request)));
     }
 
     @PUT
     @Operation(operationId = "updateConstraint")
     @Tag(name = "ConstraintsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateConstraintRequest.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Constraint.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Constraint.class)),
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @Path("{segmentKey}/constraints/{id}")
-    public Constraint updateConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
-                                       @PathParam("id") String id, UpdateConstraintRequest request) {
-        return Constraint.of(segments.updateConstraint(NamespaceKey.resolve(ns, request.namespaceKey()), segmentKey,
-                id, request));
+    public Response updateConstraint(@PathParam("namespaceKey") String ns, @PathParam("segmentKey") String segmentKey,
+                                     @PathParam("id") String id, UpdateConstraintRequest request,
+                                     @Context HttpHeaders headers) {
+        return ETags.ok(Constraint.of(segments.updateConstraint(NamespaceKey.resolve(ns, request.namespaceKey()),
+                segmentKey, id, request, IfMatch.of(headers).on(Constraint::of))));
     }
 
     @DELETE
     @Operation(operationId = "deleteConstraint")
     @Tag(name = "ConstraintsService")
+    @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = IfMatch.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "412", description = Precondition.FAILED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "200", description = "OK: an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Path("{segmentKey}/constraints/{id}")
     public Messages.Empty deleteConstraint(@PathParam("namespaceKey") String ns,
                                            @PathParam("segmentKey") String segmentKey,
-                                           @PathParam("id") String id, @Context UriInfo uri) {
-        segments.deleteConstraint(NamespaceKey.resolve(ns, Query.of(uri)), segmentKey, id);
+                                           @PathParam("id") String id, @Context UriInfo uri,
+                                           @Context HttpHeaders headers) {
+        segments.deleteConstraint(NamespaceKey.resolve(ns, Query.of(uri)), segmentKey, id,
+                IfMatch.of(headers).on(Constraint::of));
         return Messages.Empty.INSTANCE;
     }
 

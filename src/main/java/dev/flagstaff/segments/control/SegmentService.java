@@ -7,6 +7,7 @@ import dev.flagstaff.segments.boundary.UpdateSegmentRequest;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Page;
+import dev.flagstaff.http.Precondition;
 import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.namespaces.control.NamespaceService;
 import dev.flagstaff.persistence.Listing;
@@ -84,16 +85,28 @@ public class SegmentService {
     }
 
     public Segment update(String namespace, String key, UpdateSegmentRequest request) {
+        return update(namespace, key, request, Precondition.none());
+    }
+
+    /** Updates the segment if {@code ifMatch} holds for it once the namespace is locked. */
+    public Segment update(String namespace, String key, UpdateSegmentRequest request, Precondition<Segment> ifMatch) {
         namespaces.lockForWrite(namespace);
         Segment segment = require(namespace, key);
+        ifMatch.check(segment, "segment", namespace + "/" + key);
         segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
         return loaded(segment);
     }
 
     /** Deletes a segment with its constraints; refused while a rule or rollout uses it; idempotent. */
     public void delete(String namespace, String key) {
+        delete(namespace, key, Precondition.none());
+    }
+
+    /** Deletes the segment if {@code ifMatch} holds for it (a missing segment fails any If-Match). */
+    public void delete(String namespace, String key, Precondition<Segment> ifMatch) {
         namespaces.lockForWrite(namespace);
         Segment segment = find(namespace, key, true);
+        ifMatch.check(segment, "segment", namespace + "/" + key);
         if (segment == null) {
             return;
         }
@@ -118,19 +131,30 @@ public class SegmentService {
     }
 
     public Constraint updateConstraint(String namespace, String segmentKey, String id, UpdateConstraintRequest request) {
+        return updateConstraint(namespace, segmentKey, id, request, Precondition.none());
+    }
+
+    public Constraint updateConstraint(String namespace, String segmentKey, String id, UpdateConstraintRequest request,
+                                       Precondition<Constraint> ifMatch) {
         namespaces.lockForWrite(namespace);
         Constraint constraint = findConstraint(namespace, segmentKey, id);
         if (constraint == null) {
             throw ApiException.notFound("constraint", id);
         }
+        ifMatch.check(constraint, "constraint", namespace + "/" + segmentKey + "/" + id);
         constraint.update(request.type(), request.property(), request.operator(), request.value(),
                 request.description(), Timestamps.nowMicros());
         return constraint;
     }
 
     public void deleteConstraint(String namespace, String segmentKey, String id) {
+        deleteConstraint(namespace, segmentKey, id, Precondition.none());
+    }
+
+    public void deleteConstraint(String namespace, String segmentKey, String id, Precondition<Constraint> ifMatch) {
         namespaces.lockForWrite(namespace);
         Constraint constraint = findConstraint(namespace, segmentKey, id);
+        ifMatch.check(constraint, "constraint", namespace + "/" + segmentKey + "/" + id);
         if (constraint != null) {
             em.remove(constraint);
         }
