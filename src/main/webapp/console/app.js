@@ -70,10 +70,14 @@ document.addEventListener("alpine:init", () => {
     pageSize: 20,
     segmentSearch: "",
     flag: { variants: [] },
+    /** ETag of the flag as last read: sent as If-Match when it is saved or deleted. */
+    flagEtag: null,
     flagForm: { errors: {} },
     rules: [],
     rollouts: [],
     segment: { constraints: [] },
+    /** ETag of the segment as last read: sent as If-Match when it is saved or deleted. */
+    segmentEtag: null,
     segmentForm: { errors: {} },
     dialog: null,
     variantForm: { errors: {} },
@@ -197,14 +201,18 @@ document.addEventListener("alpine:init", () => {
     // ----------------------------------------------------------------- the API
     /**
      * One API call. Errors become ApiError with the server's message; a 401 in the middle of a session brings
-     * the login back (over the page, which keeps its state); a network failure says so.
+     * the login back (over the page, which keeps its state); a network failure says so. options.ifMatch sends
+     * that ETag as If-Match (the edit then only goes through if nobody changed the resource meanwhile; a 412
+     * says so); the answer's ETag comes back as the non-enumerable property $etag of the returned object.
      */
     async call(method, path, body, options = {}) {
       let response;
+      const headers = body === null || body === undefined ? {} : { "Content-Type": "application/json" };
+      if (options.ifMatch) { headers["If-Match"] = options.ifMatch; }
       try {
         response = await fetch(path, {
           method,
-          headers: body === null || body === undefined ? {} : { "Content-Type": "application/json" },
+          headers,
           body: body === null || body === undefined ? undefined : JSON.stringify(body),
           credentials: "same-origin",
         });
@@ -215,7 +223,10 @@ document.addEventListener("alpine:init", () => {
       let json = null;
       try { json = text ? JSON.parse(text) : {}; } catch (e) { json = null; }
       if (!response.ok) {
-        const message = json && json.message ? json.message : "HTTP " + response.status + " from " + method + " " + path;
+        let message = json && json.message ? json.message : "HTTP " + response.status + " from " + method + " " + path;
+        if (response.status === 412) {
+          message += ": changed by someone else since you opened it. Reload to see the current version, then edit again.";
+        }
         const error = new ApiError(response.status, message, json && json.code);
         if (response.status === 401 && !options.quiet401 && this.ready && !this.loginNeeded) {
           this.showLogin(true);
@@ -224,6 +235,10 @@ document.addEventListener("alpine:init", () => {
       }
       if (json === null) {
         throw new ApiError(response.status, "Flagstaff answered " + method + " " + path + " with something that is not JSON");
+      }
+      const etag = response.headers.get("ETag");
+      if (etag && typeof json === "object") {
+        Object.defineProperty(json, "$etag", { value: etag, enumerable: false });
       }
       return json;
     },
@@ -380,6 +395,7 @@ document.addEventListener("alpine:init", () => {
 
     setFlag(flag) {
       this.flag = flag;
+      this.flagEtag = flag.$etag || null;
       this.flagForm = { isNew: false, key: flag.key, name: flag.name, description: flag.description, type: flag.type,
         enabled: flag.enabled, metadata: JSON.stringify(flag.metadata || {}),
         defaultVariantId: flag.defaultVariant ? flag.defaultVariant.id : "", errors: {} };
@@ -414,7 +430,7 @@ document.addEventListener("alpine:init", () => {
           this.go("#/namespaces/" + encodeURIComponent(this.ns) + "/flags/" + encodeURIComponent(created.key));
         } else {
           body.defaultVariantId = f.defaultVariantId;
-          await this.call("PUT", this.nsPath("/flags/" + encodeURIComponent(f.key)), body);
+          await this.call("PUT", this.nsPath("/flags/" + encodeURIComponent(f.key)), body, { ifMatch: this.flagEtag });
           this.toast("info", "Flag " + f.key + " saved.");
           await this.reloadFlag();
         }
@@ -441,7 +457,7 @@ document.addEventListener("alpine:init", () => {
       this.confirm("Delete flag " + this.flag.key + "?",
         "Flag " + this.flag.key + " in namespace " + this.ns + " will be deleted with its variants, rules, distributions and rollouts. Applications evaluating it will get \"flag not found\".",
         "Delete flag " + this.flag.key, async () => {
-          await this.call("DELETE", this.nsPath("/flags/" + encodeURIComponent(this.flag.key)));
+          await this.call("DELETE", this.nsPath("/flags/" + encodeURIComponent(this.flag.key)), null, { ifMatch: this.flagEtag });
           this.toast("info", "Flag " + this.flag.key + " deleted.");
           this.go("#/namespaces/" + encodeURIComponent(this.ns) + "/flags");
         });
@@ -699,6 +715,7 @@ document.addEventListener("alpine:init", () => {
 
     setSegment(s) {
       this.segment = s;
+      this.segmentEtag = s.$etag || null;
       this.segmentForm = { isNew: false, key: s.key, name: s.name, description: s.description, matchType: s.matchType, errors: {} };
     },
 
@@ -712,7 +729,7 @@ document.addEventListener("alpine:init", () => {
           this.toast("info", "Segment " + created.key + " created.");
           this.go("#/namespaces/" + encodeURIComponent(this.ns) + "/segments/" + encodeURIComponent(created.key));
         } else {
-          this.setSegment(await this.call("PUT", this.nsPath("/segments/" + encodeURIComponent(f.key)), body));
+          this.setSegment(await this.call("PUT", this.nsPath("/segments/" + encodeURIComponent(f.key)), body, { ifMatch: this.segmentEtag }));
           this.toast("info", "Segment " + f.key + " saved.");
         }
       } catch (e) {
@@ -725,7 +742,7 @@ document.addEventListener("alpine:init", () => {
       this.confirm("Delete segment " + key + "?",
         "Segment " + key + " in namespace " + this.ns + " will be deleted with its " + this.segment.constraints.length + " constraint(s). A segment that rules or rollouts use cannot be deleted.",
         "Delete segment " + key, async () => {
-          await this.call("DELETE", this.nsPath("/segments/" + encodeURIComponent(key)));
+          await this.call("DELETE", this.nsPath("/segments/" + encodeURIComponent(key)), null, { ifMatch: this.segmentEtag });
           this.toast("info", "Segment " + key + " deleted.");
           this.go("#/namespaces/" + encodeURIComponent(this.ns) + "/segments");
         });

@@ -341,6 +341,50 @@ class ConsoleIT {
     }
 
     @Test
+    void anEditOverSomeoneElsesChangeIsRefusedWithAReloadHint() {
+        api.post(nsApi("/flags"), "{\"key\":\"shared\",\"name\":\"Shared\"}").ok();
+        api.post(nsApi("/segments"), "{\"key\":\"team\",\"name\":\"Team\"}").ok();
+        String reload = "changed by someone else since you opened it. Reload to see the current version";
+
+        page.navigate(at("/flags/shared"));
+        assertThat(page.getByTestId("flag-name")).hasValue("Shared");
+        api.put(nsApi("/flags/shared"), "{\"name\":\"Changed elsewhere\"}").ok();
+        page.getByTestId("flag-name").fill("Mine");
+        page.getByTestId("save-flag").click();
+        assertThat(page.getByTestId("toasts")).containsText("flag \"" + ns + "/shared\" has changed: " + reload);
+        assertEquals("Changed elsewhere", api.get(nsApi("/flags/shared")).ok().getString("name"), "not overwritten");
+        // after a reload the edit goes through
+        page.reload();
+        assertThat(page.getByTestId("flag-name")).hasValue("Changed elsewhere");
+        page.getByTestId("flag-name").fill("Mine");
+        page.getByTestId("save-flag").click();
+        assertThat(page.getByTestId("toasts")).containsText("Flag shared saved.");
+        assertEquals("Mine", api.get(nsApi("/flags/shared")).ok().getString("name"));
+
+        page.navigate(at("/segments/team"));
+        assertThat(page.getByTestId("segment-name")).hasValue("Team");
+        api.put(nsApi("/segments/team"), "{\"name\":\"Team B\"}").ok();
+        page.getByTestId("segment-name").fill("Team A");
+        page.getByTestId("save-segment").click();
+        assertThat(page.getByTestId("toasts")).containsText("segment \"" + ns + "/team\" has changed: " + reload);
+        assertEquals("Team B", api.get(nsApi("/segments/team")).ok().getString("name"), "not overwritten");
+        // deleting what someone else changed is refused too (a reload clears the toasts)
+        page.reload();
+        assertThat(page.getByTestId("segment-name")).hasValue("Team B");
+        api.put(nsApi("/segments/team"), "{\"name\":\"Team C\"}").ok();
+        page.getByTestId("delete-segment").click();
+        page.getByTestId("confirm-yes").click();
+        assertThat(page.getByTestId("toasts")).containsText("segment \"" + ns + "/team\" has changed: " + reload);
+        assertEquals(200, api.get(nsApi("/segments/team")).status(), "not deleted");
+        page.reload();
+        assertThat(page.getByTestId("segment-name")).hasValue("Team C");
+        page.getByTestId("segment-name").fill("Team A");
+        page.getByTestId("save-segment").click();
+        assertThat(page.getByTestId("toasts")).containsText("Segment team saved.");
+        assertEquals("Team A", api.get(nsApi("/segments/team")).ok().getString("name"));
+    }
+
+    @Test
     void copyAFlagWithItsSegmentsToAnotherNamespace() {
         String target = ns + "-to";
         api.post("/api/v1/namespaces", "{\"key\":\"" + target + "\",\"name\":\"Target\"}").ok();
