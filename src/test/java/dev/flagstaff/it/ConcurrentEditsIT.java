@@ -310,6 +310,7 @@ class ConcurrentEditsIT {
         String flags = "/api/v1/namespaces/" + ns + "/flags";
         Reply created = post(flags, "{\"key\":\"f\",\"name\":\"F\"}");
         String path = flags + "/f";
+        assertEquals(created.etag(), get(path).etag(), "GET's ETag is the create answer's");
         // a variant's change is a change of the flag's representation, hence of its ETag
         String before = get(path).etag();
         post(path + "/variants", "{\"key\":\"v\"}");
