@@ -43,7 +43,10 @@ final class PayaraProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-            systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            Map<String, String> properties = new java.util.LinkedHashMap<>();
+            properties.put("flagstaff.shutdown.grace-seconds", "0"); // stops fast unless a test asks for a grace
+            properties.putAll(systemProperties);
+            properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("flagstaff.it.war", "target/flagstaff.war"),
                     "--contextroot", "/", "--nocluster", "--port", Integer.toString(port),
