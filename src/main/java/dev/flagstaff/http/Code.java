@@ -13,6 +13,8 @@ public enum Code {
     /** Flagstaff's own use: an {@code If-Match} that does not hold ({@link Precondition}); HTTP 412 as RFC 9110. */
     FAILED_PRECONDITION(9, 412),
     PERMISSION_DENIED(7, 403),
+    /** A request body over {@code flagstaff.http.max-body-bytes}; Flipt's gRPC server answers one over its 4 MiB so. */
+    RESOURCE_EXHAUSTED(8, 429),
     UNIMPLEMENTED(12, 501),
     INTERNAL(13, 500),
     UNAVAILABLE(14, 503),
@@ -40,6 +42,7 @@ public enum Code {
             case 400, 406, 413, 415 -> INVALID_ARGUMENT;
             case 401 -> UNAUTHENTICATED;
             case 403 -> PERMISSION_DENIED;
+            case 429 -> RESOURCE_EXHAUSTED;
             case 404 -> NOT_FOUND;
             case 412 -> FAILED_PRECONDITION;
             case 405, 501 -> UNIMPLEMENTED;

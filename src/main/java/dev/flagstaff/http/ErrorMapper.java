@@ -94,10 +94,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
      * {@code dev.flagstaff.OpenApiConventions} gives every operation.
      */
     @Schema(name = "Status", description = "An error: the gRPC code, its message and an always empty `details`. "
-            + "HTTP status by code: 3 → 400, 16 → 401, 7 → 403, 5 → 404, 9 → 412 (an `If-Match` that does not hold), "
-            + "12 → 501 (wrong method on a known path), 13 → 500.")
+            + "HTTP status by code: 3 → 400, 16 → 401, 7 → 403, 5 → 404, 8 → 429 (request body too large), "
+            + "9 → 412 (an `If-Match` that does not hold), 12 → 501 (wrong method on a known path), 13 → 500.")
     public record ErrorBody(
-            @Schema(required = true, format = "int32", enumeration = {"1", "2", "3", "4", "5", "7", "9", "12", "13", "14", "16"},
+            @Schema(required = true, format = "int32", enumeration = {"1", "2", "3", "4", "5", "7", "8", "9", "12", "13", "14", "16"},
                     description = "gRPC status code, e.g. 3 INVALID_ARGUMENT, 5 NOT_FOUND, 9 FAILED_PRECONDITION, 16 UNAUTHENTICATED")
             int code,
             @Schema(required = true, description = "e.g. `invalid field key: must not be empty`, "

@@ -25,6 +25,7 @@ public final class JsonText {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        Limits.current().checkDepth(text, "invalid field attachment");
         if (!isValid(text)) {
             throw ApiException.invalidField("attachment", "must be a json string");
         }
@@ -38,7 +39,7 @@ public final class JsonText {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             reader.readValue();
             return true;
-        } catch (jakarta.json.JsonException e) {
+        } catch (RuntimeException e) { // JsonException, or a parser's own limit such as its nesting depth
             return false;
         }
     }

@@ -52,7 +52,13 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream stream) throws IOException {
-        return Messages.read(type, parse(stream.readAllBytes()));
+        // the servlet filter limits the stream already; this keeps the limit where a server bypasses it
+        long max = Limits.current().maxBodyBytes();
+        byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw Limits.current().bodyTooLarge();
+        }
+        return Messages.read(type, parse(bytes));
     }
 
     /** A request body as a JSON object: the empty object for a blank body; otherwise Flipt's 400s. */
@@ -60,6 +66,7 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
         if (isBlank(bytes)) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        Limits.current().checkDepth(bytes, "request body");
         JsonValue value;
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             value = reader.readValue();
@@ -67,6 +74,8 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
             throw ApiException.invalid(firstLine(e.getMessage()));
         } catch (jakarta.json.JsonException e) {
             throw ApiException.invalid("unexpected EOF");
+        } catch (RuntimeException e) { // a parser's own limits (e.g. Parsson's nesting depth): still the client's JSON
+            throw ApiException.invalid("invalid JSON: " + firstLine(e.getMessage()));
         }
         if (value instanceof JsonObject object) {
             return object;

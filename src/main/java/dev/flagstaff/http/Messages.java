@@ -125,8 +125,9 @@ public final class Messages {
                     String name = schema != null && !schema.name().isEmpty() ? schema.name() : c.getName();
                     MethodHandle accessor = lookup.unreflect(c.getAccessor())
                             .asType(MethodType.methodType(Object.class, Object.class));
+                    int maxLength = schema != null && schema.maxLength() != Integer.MAX_VALUE ? schema.maxLength() : 0;
                     properties[i] = new Property(name, snakeCase(name), schema != null && schema.required(),
-                            accessor, codec(c.getGenericType()));
+                            accessor, codec(c.getGenericType(), name, maxLength));
                 }
                 constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
                         .asSpreader(Object[].class, components.length)
@@ -196,9 +197,15 @@ public final class Messages {
         void write(JsonGenerator g, Object value);
     }
 
-    private static Codec codec(Type type) {
+    /**
+     * The codec of a field's type. Strings (also as list items and map values) are at most
+     * {@link Limits#maxStringLength()} characters, unless the field declares a {@code @Schema(maxLength)} of its
+     * own ({@code maxLength > 0}): the record's constructor checks that one with Flipt's message (variant
+     * attachments, {@link JsonText}).
+     */
+    private static Codec codec(Type type, String field, int maxLength) {
         if (type == String.class) {
-            return STRING;
+            return new StringCodec(field, maxLength);
         }
         if (type == boolean.class) {
             return BOOL;
@@ -228,23 +235,30 @@ public final class Messages {
             return new MessageCodec(c);
         }
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
-            return new ListCodec(codec(p.getActualTypeArguments()[0]));
+            return new ListCodec(codec(p.getActualTypeArguments()[0], field, maxLength));
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Map.class
                 && p.getActualTypeArguments()[0] == String.class && p.getActualTypeArguments()[1] == String.class) {
-            return STRING_MAP;
+            return new StringMapCodec(field, maxLength);
         }
         throw new IllegalArgumentException("no JSON mapping for " + type);
     }
 
-    private static final Codec STRING = new Codec() {
+    /** The longest string a field takes here: unlimited when it has a {@code maxLength} of its own. */
+    private static int maxLength(int fieldMax) {
+        return fieldMax > 0 ? Integer.MAX_VALUE : Limits.current().maxStringLength();
+    }
+
+    private record StringCodec(String field, int maxLength) implements Codec {
         @Override
         public Object read(JsonValue value) {
             if (value == null) {
                 return "";
             }
             if (value instanceof JsonString s) {
-                return s.getString();
+                String text = s.getString();
+                Limits.checkString(field, text, Messages.maxLength(maxLength));
+                return text;
             }
             throw ApiException.badJsonTypes();
         }
@@ -253,7 +267,7 @@ public final class Messages {
         public void write(JsonGenerator g, Object value) {
             g.write(value == null ? "" : (String) value);
         }
-    };
+    }
 
     private static final Codec BOOL = new Codec() {
         @Override
@@ -413,7 +427,7 @@ public final class Messages {
     };
 
     /** A {@code map<string,string>}: every value a string; a JSON null value is kept as {@code ""}. */
-    private static final Codec STRING_MAP = new Codec() {
+    private record StringMapCodec(String field, int maxLength) implements Codec {
         @Override
         public Object read(JsonValue value) {
             Map<String, String> out = new LinkedHashMap<>();
@@ -423,9 +437,12 @@ public final class Messages {
             if (!(value instanceof JsonObject object)) {
                 throw ApiException.badJsonTypes();
             }
+            int max = Messages.maxLength(maxLength);
             for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
                 JsonValue item = entry.getValue();
+                Limits.checkString(field, entry.getKey(), max);
                 if (item instanceof JsonString s) {
+                    Limits.checkString(field, s.getString(), max);
                     out.put(entry.getKey(), s.getString());
                 } else if (item.getValueType() == JsonValue.ValueType.NULL) {
                     out.put(entry.getKey(), "");
@@ -445,7 +462,7 @@ public final class Messages {
             }
             g.writeEnd();
         }
-    };
+    }
 
     /**
      * A proto enum, given by symbolic name or number; absent means the zero value (the first constant). An unknown

@@ -46,7 +46,9 @@ public class TestDatabase implements BeforeAllCallback {
             // no background revision polling on the shared test server: it reads the database every few
             // seconds, which EvaluationHotPathIT would count against evaluations on a slow machine
             // (ServerProcessIT tests the polling on servers of its own)
-            System.setProperty("payara.cmdOptions", "-Xmx512m -Dflagstaff.snapshots.refresh-seconds=0 " + jvmOptions);
+            // no shutdown grace either: each stop would wait it out (ShutdownDrainIT tests it on a server of its own)
+            System.setProperty("payara.cmdOptions", "-Xmx512m -Dflagstaff.snapshots.refresh-seconds=0 "
+                    + "-Dflagstaff.shutdown.grace-seconds=0 " + jvmOptions);
             prepared = db;
             System.out.println("[flagstaff-it] API tests run on " + db);
         }

@@ -1,5 +1,6 @@
 package dev.flagstaff.evaluation.boundary;
 
+import dev.flagstaff.http.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -10,4 +11,8 @@ public record BatchEvaluationRequest(
         String requestId,
         @Schema(description = "may be empty") List<EvaluationRequest> requests,
         @Schema(description = "ignored (Flipt's storage reference)") String reference) {
+
+    public BatchEvaluationRequest {
+        Limits.current().checkBatch(requests); // flagstaff.evaluation.max-batch-items
+    }
 }

@@ -1,5 +1,6 @@
 package dev.flagstaff.evaluation.boundary;
 
+import dev.flagstaff.http.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -12,4 +13,8 @@ public record LegacyBatchEvaluationRequest(
         List<LegacyEvaluationRequest> requests,
         @Schema(description = "leave missing flags out instead of failing with 404") boolean excludeNotFound,
         @Schema(description = "on the route without a namespace; `default` when absent") String namespaceKey) {
+
+    public LegacyBatchEvaluationRequest {
+        Limits.current().checkBatch(requests); // flagstaff.evaluation.max-batch-items
+    }
 }

@@ -14,7 +14,7 @@ public record CreateVariantRequest(
         @Schema(required = true) String key,
         String name,
         String description,
-        @Schema(description = "JSON text; stored compacted") String attachment,
+        @Schema(description = "JSON text; stored compacted", maxLength = JsonText.MAX_ATTACHMENT_BYTES) String attachment,
         @Schema(description = "the namespace on the routes without one in the path; `default` when absent")
         String namespaceKey) {
 

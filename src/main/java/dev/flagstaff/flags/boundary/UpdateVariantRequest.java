@@ -1,5 +1,7 @@
 package dev.flagstaff.flags.boundary;
 
+import dev.flagstaff.http.JsonText;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code UpdateVariantRequest} (contract section 3.4): the same checks as {@link CreateVariantRequest}. */
@@ -10,7 +12,7 @@ public record UpdateVariantRequest(
         @Schema(required = true) String key,
         String name,
         String description,
-        @Schema(description = "JSON text; stored compacted") String attachment,
+        @Schema(description = "JSON text; stored compacted", maxLength = JsonText.MAX_ATTACHMENT_BYTES) String attachment,
         @Schema(description = "the namespace on the routes without one in the path; `default` when absent")
         String namespaceKey) {
 

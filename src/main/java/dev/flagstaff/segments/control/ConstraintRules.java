@@ -2,6 +2,7 @@ package dev.flagstaff.segments.control;
 
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.GoQuote;
+import dev.flagstaff.http.Limits;
 import dev.flagstaff.http.Validate;
 import dev.flagstaff.segments.entity.ComparisonType;
 import jakarta.json.Json;
@@ -29,8 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class ConstraintRules {
 
-    /** Flipt's limit for {@code isoneof} / {@code isnotoneof} arrays. */
-    public static final int MAX_ONE_OF = 100;
 
     private static final Set<String> NO_VALUE = Set.of("empty", "notempty", "true", "false", "present", "notpresent");
 
@@ -127,9 +126,10 @@ public final class ConstraintRules {
             throw ApiException.invalid("invalid value provided for property " + GoQuote.quote(property)
                     + " of type " + type.label());
         }
-        if (((JsonArray) parsed).size() > MAX_ONE_OF) {
+        int max = Limits.current().maxOneOfItems(); // Flipt's MAX_JSON_ARRAY_ITEMS (100) unless configured
+        if (((JsonArray) parsed).size() > max) {
             throw ApiException.invalid("too many values provided for property " + GoQuote.quote(property)
-                    + " of type " + type.label() + " (maximum " + MAX_ONE_OF + ")");
+                    + " of type " + type.label() + " (maximum " + max + ")");
         }
     }
 }
