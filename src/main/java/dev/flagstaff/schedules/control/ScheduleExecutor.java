@@ -104,16 +104,17 @@ public class ScheduleExecutor {
         return schedule;
     }
 
-    /** Records that the schedule could not be applied; false when it is no longer pending. */
-    public boolean fail(String id, String reason) {
-        return em.createQuery("UPDATE ScheduledChange s SET s.state = :failed, s.executedAt = :now, "
+    /** Records that the schedule could not be applied; null when it is no longer pending. */
+    public ScheduledChange fail(String id, String reason) {
+        int updated = em.createQuery("UPDATE ScheduledChange s SET s.state = :failed, s.executedAt = :now, "
                         + "s.reason = :reason WHERE s.id = :id AND s.state = :pending")
                 .setParameter("failed", ScheduleState.FAILED)
                 .setParameter("now", Timestamps.nowMicros())
                 .setParameter("reason", reason)
                 .setParameter("id", id)
                 .setParameter("pending", ScheduleState.PENDING)
-                .executeUpdate() == 1;
+                .executeUpdate();
+        return updated == 1 ? em.find(ScheduledChange.class, id) : null;
     }
 
     private void apply(String namespace, String flagKey, Change change) {

@@ -144,8 +144,10 @@ public class ScheduleRunner {
             }
             return true;
         } catch (ApiException refused) {
-            if (executor.fail(id, refused.getMessage())) {
-                LOG.warning(() -> "Scheduled change " + id + " of flag could not be applied, recorded as FAILED: "
+            ScheduledChange failed = executor.fail(id, refused.getMessage());
+            if (failed != null) {
+                LOG.warning(() -> "Scheduled change " + id + " (" + failed.changeType() + ") of flag "
+                        + failed.namespaceKey() + "/" + failed.flagKey() + " could not be applied, recorded as FAILED: "
                         + refused.getMessage());
             }
             return true;
