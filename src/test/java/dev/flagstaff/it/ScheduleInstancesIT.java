@@ -25,6 +25,9 @@ class ScheduleInstancesIT {
 
     private static final String APPLIED = "Scheduled change ";
 
+    /** Two Payara Micro JVMs next to the test server: on a shared 2-core machine a start can take minutes. */
+    private static final Duration READY = Duration.ofMinutes(8);
+
     private static long applied(PayaraProcess server, String id) {
         return server.log().lines().filter(l -> l.contains(APPLIED + id) && l.contains("applied by instance")).count();
     }
@@ -44,8 +47,8 @@ class ScheduleInstancesIT {
         Map<String, String> settings = new HashMap<>(TestDatabase.postgresqlSchema(TestDatabase.named("flagstaff_sched2")));
         try (PayaraProcess a = PayaraProcess.start("sched-a", settings, Map.of());
              PayaraProcess b = PayaraProcess.start("sched-b", settings, Map.of())) {
-            Api viaA = new Api(a.awaitReady().url());
-            Api viaB = new Api(b.awaitReady().url());
+            Api viaA = new Api(a.awaitReady(READY).url());
+            Api viaB = new Api(b.awaitReady(READY).url());
             viaA.post("/api/v1/flags", "{\"key\":\"shared\",\"name\":\"Shared\",\"type\":\"BOOLEAN_FLAG_TYPE\"}").ok();
             String before = viaB.get("/api/v1/flags/shared").ok().getString("updatedAt");
             Instant at = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
@@ -82,17 +85,17 @@ class ScheduleInstancesIT {
     void aScheduleOutlivesARestart() {
         Map<String, String> settings = TestDatabase.ownDatabase("sched_restart");
         String id;
-        PayaraProcess first = PayaraProcess.start("sched-restart-1", settings, Map.of()).awaitReady();
-        try (first) {
-            Api api = new Api(first.url());
+        PayaraProcess first = PayaraProcess.start("sched-restart-1", settings, Map.of());
+        try (first) { // started in the resource, awaited inside: a server that never gets ready is stopped too
+            Api api = new Api(first.awaitReady(READY).url());
             api.post("/api/v1/flags", "{\"key\":\"later\",\"name\":\"Later\",\"type\":\"BOOLEAN_FLAG_TYPE\"}").ok();
             Instant at = Instant.now().plusSeconds(15);
             id = api.post("/api/v1/namespaces/default/flags/later/schedules",
                     "{\"at\":\"" + at + "\",\"change\":{\"type\":\"ENABLE\"}}").ok().getString("id");
         } // stopped before its time
         assertEquals(0, applied(first, id), "the first server stopped before the schedule's time");
-        try (PayaraProcess second = PayaraProcess.start("sched-restart-2", settings, Map.of()).awaitReady()) {
-            Api api = new Api(second.url());
+        try (PayaraProcess second = PayaraProcess.start("sched-restart-2", settings, Map.of())) {
+            Api api = new Api(second.awaitReady(READY).url());
             JsonObject done = awaitRun(api, "/api/v1/namespaces/default/flags/later/schedules/" + id, 40);
             assertEquals("DONE", done.getString("state"), done.toString());
             assertTrue(api.get("/api/v1/flags/later").ok().getBoolean("enabled"));

@@ -85,8 +85,9 @@ public class ScheduleRunner {
             if (timer != null) {
                 timer.cancel(false);
             }
-            long delay = Math.max(0, atMicros - Timestamps.nowMicros());
-            timerAt = atMicros;
+            // at most a day ahead: a far timer is set again when it fires, so no huge delays reach the executor
+            long delay = Math.max(0, Math.min(atMicros - Timestamps.nowMicros(), TimeUnit.DAYS.toMicros(1)));
+            timerAt = Timestamps.nowMicros() + delay;
             timer = scheduler.schedule(this::runDue, delay, TimeUnit.MICROSECONDS);
         }
     }
