@@ -89,7 +89,7 @@ class ScheduleInstancesIT {
         try (first) { // started in the resource, awaited inside: a server that never gets ready is stopped too
             Api api = new Api(first.awaitReady(READY).url());
             api.post("/api/v1/flags", "{\"key\":\"later\",\"name\":\"Later\",\"type\":\"BOOLEAN_FLAG_TYPE\"}").ok();
-            Instant at = Instant.now().plusSeconds(15);
+            Instant at = Instant.now().plusSeconds(45); // after the stop, even on a slow machine
             id = api.post("/api/v1/namespaces/default/flags/later/schedules",
                     "{\"at\":\"" + at + "\",\"change\":{\"type\":\"ENABLE\"}}").ok().getString("id");
         } // stopped before its time

@@ -40,6 +40,9 @@ public class ScheduleRunner {
     /** How many due schedules one round takes; the next round follows at once when there were more. */
     private static final int BATCH = 50;
 
+    /** The pause before trying again after the database failed. */
+    private static final long RETRY_MICROS = TimeUnit.SECONDS.toMicros(5);
+
     /** This process, as the log names it ({@code pid@host}). */
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -94,7 +97,13 @@ public class ScheduleRunner {
 
     /** Runs every due schedule, then sets the timer for the next pending one. One round at a time here. */
     void runDue() {
-        if (stopped || !database.migrated()) {
+        if (stopped) {
+            return;
+        }
+        if (!database.migrated()) {
+            if (pollSeconds == 0) {
+                wakeAt(Timestamps.nowMicros() + RETRY_MICROS); // no poll to come back: try again soon
+            }
             return;
         }
         synchronized (timerLock) {
@@ -115,17 +124,21 @@ public class ScheduleRunner {
                 } while (due.size() == BATCH && allRan && !stopped);
                 Long next = executor.nextPendingAt();
                 if (next != null) {
-                    wakeAt(next);
+                    // a schedule that could not be tried is due already: not again at once, but after a pause
+                    wakeAt(allRan ? next : Math.max(next, Timestamps.nowMicros() + RETRY_MICROS));
                 }
                 if (failing) {
                     failing = false;
                     LOG.info("Running scheduled changes works again");
                 }
             } catch (RuntimeException e) {
+                if (pollSeconds == 0) {
+                    wakeAt(Timestamps.nowMicros() + RETRY_MICROS);
+                }
                 if (!failing) {
                     failing = true;
                     LOG.log(Level.WARNING, "Running scheduled changes failed; retrying "
-                            + (pollSeconds > 0 ? "every " + pollSeconds + " s" : "when the next one is due"), e);
+                            + (pollSeconds > 0 ? "every " + pollSeconds + " s" : "every 5 s"), e);
                 }
             }
         }
