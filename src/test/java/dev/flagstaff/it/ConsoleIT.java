@@ -300,7 +300,7 @@ class ConsoleIT {
 
         // a time in the past runs at once
         page.getByTestId("new-schedule").click();
-        page.getByTestId("schedule-at").fill("2020-01-01T00:00:00");
+        page.getByTestId("schedule-at").fill("2020-01-01T00:00"); // Chromium keeps no ":00" seconds
         page.getByTestId("schedule-type").selectOption("ENABLE");
         page.getByTestId("save-schedule").click();
         assertThat(page.getByTestId("schedule")).hasCount(2);

@@ -80,8 +80,11 @@ class ScheduledChangesIT {
     @Test
     void createListGetDelete() {
         flag("dark", "BOOLEAN_FLAG_TYPE", false);
+        flag("other-far", "BOOLEAN_FLAG_TYPE", false);
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         JsonObject created = schedule("dark", later.plusSeconds(60), "{\"type\":\"DISABLE\"}").ok();
+        assertEquals("2999-12-31T23:59:59.999999Z", schedule("other-far", Instant.parse("2999-12-31T23:59:59.999999Z"),
+                "{\"type\":\"ENABLE\"}").ok().getString("at"), "far ahead, to the microsecond");
         JsonObject first = schedule("dark", later, "{\"type\":\"ENABLE\",\"variantId\":\"ignored\"}").ok();
 
         assertEquals(36, created.getString("id").length());
@@ -148,6 +151,8 @@ class ScheduledChangesIT {
                 .assertError(400, 3, "invalid field at: must not be empty");
         api.post(path + "dark/schedules", "{\"at\":\"tomorrow\",\"change\":{\"type\":\"ENABLE\"}}")
                 .assertError(400, 3, "invalid values for key(s) in json body");
+        api.post(path + "dark/schedules", "{\"at\":\"+10000-01-01T00:00:00Z\",\"change\":{\"type\":\"ENABLE\"}}")
+                .assertError(400, 3, "invalid field at: must be within the years 0001 to 9999");
         api.post(path + "dark/schedules", "{\"at\":\"" + at + "\"}")
                 .assertError(400, 3, "invalid field change: must not be empty");
         schedule("dark", at, "{}").assertError(400, 3, "invalid field change.type: must be one of ENABLE, DISABLE, "

@@ -94,7 +94,7 @@ public class ScheduleService {
         }
         long now = Timestamps.nowMicros();
         ScheduledChange schedule = new ScheduledChange(UUID.randomUUID().toString(), flag.id(), namespace,
-                flagKey, Timestamps.toMicros(request.at()), change.type(), change.json(), now);
+                flagKey, micros(request.at()), change.type(), change.json(), now);
         em.persist(schedule);
         created.fire(new ScheduleCreated(schedule.runAt()));
         return schedule;
@@ -114,6 +114,14 @@ public class ScheduleService {
             return null;
         }
         return schedule;
+    }
+
+    /**
+     * Microseconds since the epoch, for any time a request may name ({@link Timestamps#toMicros} counts in
+     * nanoseconds on the way, which overflows after the year 2262).
+     */
+    static long micros(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
     }
 
     private static void requireVariant(Flag flag, String variantId) {
