@@ -75,6 +75,8 @@ document.addEventListener("alpine:init", () => {
     flagForm: { errors: {} },
     rules: [],
     rollouts: [],
+    schedules: [],
+    scheduleForm: {},
     segment: { constraints: [] },
     /** ETag of the segment as last read: sent as If-Match when it is saved or deleted. */
     segmentEtag: null,
@@ -383,6 +385,7 @@ document.addEventListener("alpine:init", () => {
           metadata: "{}", defaultVariantId: "", keyTouched: false, errors: {} };
         this.rules = [];
         this.rollouts = [];
+        this.schedules = [];
         this.view = "flag";
         return;
       }
@@ -410,6 +413,7 @@ document.addEventListener("alpine:init", () => {
         this.rules = fresh(await this.call("GET", base + "/rules")).rules;
         this.rollouts = [];
       }
+      this.schedules = fresh(await this.call("GET", base + "/schedules")).schedules;
     },
 
     async reloadFlag() {
@@ -667,6 +671,73 @@ document.addEventListener("alpine:init", () => {
         "Delete rollout #" + (i + 1), async () => {
           await this.call("DELETE", this.nsPath("/flags/" + encodeURIComponent(this.flag.key) + "/rollouts/" + r.id));
           this.toast("info", "Rollout deleted.");
+          await this.loadTargeting();
+        });
+    },
+
+    // ----------------------------------------------------------------- scheduled changes
+    fmtWhen(at) { return new Date(at).toLocaleString(); },
+
+    thresholdRollouts() { return this.rollouts.filter(r => r.type === "THRESHOLD_ROLLOUT_TYPE"); },
+
+    scheduleText(c) {
+      const variant = id => (this.flag.variants.find(v => v.id === id) || { key: id }).key;
+      switch (c.type) {
+        case "ENABLE": return "enable the flag";
+        case "DISABLE": return "disable the flag";
+        case "SET_DEFAULT_VARIANT": return "default variant → " + variant(c.variantId);
+        case "SET_ROLLOUT_THRESHOLD": {
+          const i = this.rollouts.findIndex(r => r.id === c.rolloutId);
+          return "rollout " + (i >= 0 ? "#" + (i + 1) : c.rolloutId) + " → " + this.fmtPct(c.percentage);
+        }
+        case "SET_RULE_DISTRIBUTIONS": {
+          const i = this.rules.findIndex(r => r.id === c.ruleId);
+          return "rule " + (i >= 0 ? "#" + (i + 1) : c.ruleId) + " → "
+            + ((c.distributions || []).map(d => variant(d.variantId) + " " + this.fmtPct(d.rollout)).join(", ") || "no distributions");
+        }
+        default: return c.type;
+      }
+    },
+
+    newSchedule() {
+      // an hour from now, in the local time a datetime-local input shows
+      const d = new Date(Date.now() + 3600 * 1000);
+      d.setSeconds(0, 0);
+      const local = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
+      const threshold = this.thresholdRollouts()[0];
+      this.scheduleForm = { at: local, type: this.flag.enabled ? "DISABLE" : "ENABLE",
+        variantId: this.flag.variants.length ? this.flag.variants[0].id : "",
+        rolloutId: threshold ? threshold.id : "", percentage: threshold ? threshold.threshold.percentage : 50, error: "" };
+      this.dialog = "schedule";
+    },
+
+    async saveSchedule() {
+      const f = this.scheduleForm;
+      f.error = "";
+      const when = new Date(f.at); // datetime-local: the browser's time zone
+      if (isNaN(when.getTime())) { f.error = "Choose a date and time."; return; }
+      const change = { type: f.type };
+      if (f.type === "SET_DEFAULT_VARIANT") { change.variantId = f.variantId; }
+      if (f.type === "SET_ROLLOUT_THRESHOLD") { change.rolloutId = f.rolloutId; change.percentage = Number(f.percentage); }
+      try {
+        await this.call("POST", this.nsPath("/flags/" + encodeURIComponent(this.flag.key) + "/schedules"),
+          { at: when.toISOString(), change });
+        this.dialog = null;
+        this.toast("info", "Change scheduled for " + when.toLocaleString() + ".");
+        await this.loadTargeting();
+      } catch (e) {
+        f.error = e.message;
+        this.fail(e);
+      }
+    },
+
+    deleteSchedule(s) {
+      this.confirm("Delete this scheduled change?",
+        "The change \"" + this.scheduleText(s.change) + "\" of flag " + this.flag.key + " at " + this.fmtWhen(s.at)
+          + (s.state === "PENDING" ? " will not run." : " is removed from the list (what it changed stays)."),
+        "Delete schedule", async () => {
+          await this.call("DELETE", this.nsPath("/flags/" + encodeURIComponent(this.flag.key) + "/schedules/" + s.id));
+          this.toast("info", "Scheduled change deleted.");
           await this.loadTargeting();
         });
     },

@@ -279,6 +279,49 @@ class ConsoleIT {
     }
 
     @Test
+    void scheduledChangesListedMadeAndDeletedOnTheFlagPage() {
+        api.post(nsApi("/flags"), "{\"key\":\"banner\",\"name\":\"Banner\"}").ok();
+        api.post(nsApi("/flags/banner/variants"), "{\"key\":\"red\"}").ok();
+        String blue = api.post(nsApi("/flags/banner/variants"), "{\"key\":\"blue\"}").ok().getString("id");
+        page.navigate(at("/flags/banner"));
+        assertThat(page.getByTestId("no-schedules")).isVisible();
+
+        page.getByTestId("new-schedule").click(); // an hour from now by default
+        page.getByTestId("schedule-type").selectOption("SET_DEFAULT_VARIANT");
+        page.getByTestId("schedule-variant").selectOption(blue);
+        page.getByTestId("save-schedule").click();
+        assertThat(page.getByTestId("schedule")).hasCount(1);
+        assertThat(page.getByTestId("schedule-change")).hasText("default variant → blue");
+        assertThat(page.getByTestId("schedule-state")).hasText("upcoming");
+        JsonObject stored = api.get(nsApi("/flags/banner/schedules")).ok().getJsonArray("schedules").getJsonObject(0);
+        assertEquals("{\"type\":\"SET_DEFAULT_VARIANT\",\"variantId\":\"" + blue + "\"}", stored.getJsonObject("change").toString());
+        long minutes = java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(stored.getString("at"))).toMinutes();
+        assertTrue(minutes >= 55 && minutes <= 61, "an hour ahead by default: " + minutes + " min");
+
+        // a time in the past runs at once
+        page.getByTestId("new-schedule").click();
+        page.getByTestId("schedule-at").fill("2020-01-01T00:00"); // Chromium keeps no ":00" seconds
+        page.getByTestId("schedule-type").selectOption("ENABLE");
+        page.getByTestId("save-schedule").click();
+        assertThat(page.getByTestId("schedule")).hasCount(2);
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!api.get(nsApi("/flags/banner")).ok().getBoolean("enabled") && System.nanoTime() < deadline) {
+            PayaraProcess.sleep(100);
+        }
+        page.navigate(at("/flags"));
+        page.navigate(at("/flags/banner"));
+        assertThat(page.getByTestId("schedule-state").nth(0)).hasText("done");
+        assertThat(page.getByTestId("schedule-change").nth(0)).hasText("enable the flag");
+        assertThat(page.getByTestId("flag-enabled")).isChecked();
+
+        page.getByTestId("delete-schedule").nth(1).click();
+        assertThat(page.getByTestId("confirm-text")).containsText("will not run");
+        page.getByTestId("confirm-yes").click();
+        assertThat(page.getByTestId("schedule")).hasCount(1);
+        assertEquals(1, api.get(nsApi("/flags/banner/schedules")).ok().getInt("totalCount"));
+    }
+
+    @Test
     void aFlagMadeWithTheApiShowsWithSearchSortPagingAndCtrlK() {
         for (int i = 1; i <= 25; i++) {
             api.post(nsApi("/flags"), "{\"key\":\"flag_%02d\",\"name\":\"Flag %d\",\"type\":\"BOOLEAN_FLAG_TYPE\"}"

@@ -175,8 +175,32 @@ class ResponseSchemasIT {
         call(200, "PUT", "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rollouts/order",
                 "{\"rolloutIds\":[\"" + ids.get("segment") + "\",\"" + ids.get("threshold") + "\"]}",
                 "flagKey", "dark");
+        schedules();
         // an error answer is checked against the operation's default response
         call(404, "GET", "/api/v1/namespaces/{namespaceKey}/flags/{key}", null, "key", "nope");
+    }
+
+    /** Scheduled changes: pending ones of each kind with every field, and one that ran (executedAt). */
+    private void schedules() {
+        String path = "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/schedules";
+        id("schedule", call(200, "POST", path, "{\"at\":\"2999-01-01T00:00:00Z\",\"change\":{\"type\":"
+                + "\"SET_RULE_DISTRIBUTIONS\",\"ruleId\":\"" + ids.get("both") + "\",\"distributions\":[{\"variantId\":\""
+                + ids.get("red") + "\",\"rollout\":60},{\"variantId\":\"" + ids.get("blue") + "\",\"rollout\":40}]}}",
+                "flagKey", "color"));
+        call(200, "POST", path, "{\"at\":\"2999-01-01T00:00:00Z\",\"change\":{\"type\":\"SET_ROLLOUT_THRESHOLD\","
+                + "\"rolloutId\":\"" + ids.get("threshold") + "\",\"percentage\":75.5}}", "flagKey", "dark");
+        call(200, "POST", path, "{\"at\":\"2999-01-01T00:00:00Z\",\"change\":{\"type\":\"DISABLE\"}}",
+                "flagKey", "dark");
+        // in the past: runs at once
+        id("ran", call(200, "POST", path, "{\"at\":\"2000-01-01T00:00:00Z\",\"change\":{\"type\":"
+                + "\"SET_DEFAULT_VARIANT\",\"variantId\":\"" + ids.get("red") + "\"}}", "flagKey", "color"));
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline && !"DONE".equals(api.get(path.replace("{namespaceKey}", "schemas")
+                .replace("{flagKey}", "color") + "/" + ids.get("ran")).json().getString("state", ""))) {
+            PayaraProcess.sleep(200);
+        }
+        call(200, "GET", path, null, "flagKey", "color");
+        call(200, "GET", path + "/{id}", null, "flagKey", "color", "id", ids.get("ran"));
     }
 
     /** The routes without a namespace, in {@code default}. */
@@ -285,6 +309,8 @@ class ResponseSchemasIT {
         call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rules/{ruleId}/distributions/{id}"
                 + "?variantId=" + ids.get("red"), null, "flagKey", "color", "ruleId", ids.get("both"),
                 "id", ids.get("half"));
+        call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/schedules/{id}", null,
+                "flagKey", "color", "id", ids.get("schedule"));
         call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rules/{id}", null,
                 "flagKey", "color", "id", ids.get("both"));
         call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/rollouts/{id}", null,

@@ -45,10 +45,12 @@ public class TestDatabase implements BeforeAllCallback {
             };
             // no background revision polling on the shared test server: it reads the database every few
             // seconds, which EvaluationHotPathIT would count against evaluations on a slow machine
-            // (ServerProcessIT tests the polling on servers of its own)
-            // no shutdown grace either: each stop would wait it out (ShutdownDrainIT tests it on a server of its own)
+            // (ServerProcessIT tests the polling on servers of its own); likewise no polling for due scheduled
+            // changes: schedules made through this server still run on its timers (ScheduleInstancesIT tests
+            // the polling); no shutdown grace either: each stop would wait it out (ShutdownDrainIT tests it on a
+            // server of its own)
             System.setProperty("payara.cmdOptions", "-Xmx512m -Dflagstaff.snapshots.refresh-seconds=0 "
-                    + "-Dflagstaff.shutdown.grace-seconds=0 " + jvmOptions);
+                    + "-Dflagstaff.schedules.poll-seconds=0 -Dflagstaff.shutdown.grace-seconds=0 " + jvmOptions);
             prepared = db;
             System.out.println("[flagstaff-it] API tests run on " + db);
         }

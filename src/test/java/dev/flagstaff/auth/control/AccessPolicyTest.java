@@ -76,6 +76,11 @@ class AccessPolicyTest {
         expect("GET " + rollouts + "/{id}", Access.READ, true);
         expect("PUT " + rollouts + "/{id}", Access.WRITE, true);
         expect("DELETE " + rollouts + "/{id}", Access.WRITE, true);
+        String schedules = NS + "/flags/{flagKey}/schedules";
+        expect("GET " + schedules, Access.READ, true);
+        expect("POST " + schedules, Access.WRITE, true);
+        expect("GET " + schedules + "/{id}", Access.READ, true);
+        expect("DELETE " + schedules + "/{id}", Access.WRITE, true);
         expect("POST /evaluate/v1/variant", Access.EVALUATE, true);
         expect("POST /evaluate/v1/boolean", Access.EVALUATE, true);
         expect("POST /evaluate/v1/batch", Access.EVALUATE, true);
