@@ -134,7 +134,7 @@ public class Importer {
                 continue;
             }
             String what = "flag " + GoQuote.quote(f.key());
-            FlagType type = null;
+            FlagType type = FlagType.VARIANT_FLAG_TYPE; // Flipt's zero value
             if (!f.type().isEmpty()) {
                 supported(f.line(), "flag.type", 1, minor);
                 type = enumValue(FlagType.class, f.type(), f.line(), what, "type");
@@ -172,7 +172,7 @@ public class Importer {
                 continue;
             }
             String what = "segment " + GoQuote.quote(s.key());
-            MatchType matchType = s.matchType().isEmpty() ? null
+            MatchType matchType = s.matchType().isEmpty() ? MatchType.ALL_MATCH_TYPE
                     : enumValue(MatchType.class, s.matchType(), s.line(), what, "match_type");
             at(s.line(), what, () -> segments.create(ns, new CreateSegmentRequest(s.key(), s.name(), s.description(),
                     matchType, null)));
@@ -197,7 +197,7 @@ public class Importer {
                 FliptDocument.Rule r = f.rules().get(i);
                 String ruleWhat = what + " rule " + (i + 1);
                 long rank = r.rank() == 0 && minor >= 1 ? i + 1 : r.rank();
-                SegmentOperator operator = r.operator().isEmpty() ? null
+                SegmentOperator operator = r.operator().isEmpty() ? SegmentOperator.OR_SEGMENT_OPERATOR
                         : enumValue(SegmentOperator.class, r.operator(), r.line(), ruleWhat, "segment.operator");
                 Rule rule = at(r.line(), ruleWhat, () -> rules.create(ns, f.key(), new CreateRuleRequest(null,
                         r.segmentKey(), (int) rank, null, r.segmentKeys(), operator)));
