@@ -234,10 +234,11 @@ class TransferIT {
     @Test
     void aBadDocumentWritesNothingAndNamesTheLine() {
         String ns = namespace("Broken");
-        String document = "version: \"1.4\"\n" + BODY.replace("  - variant: express\n    rollout: 66.7\n",
-                "  - variant: expresso\n    rollout: 66.7\n");
+        String document = "version: \"1.4\"\n" + BODY.replace("- variant: express\n      rollout: 66.7\n",
+                "- variant: expresso\n      rollout: 66.7\n");
+        assertNotEquals("version: \"1.4\"\n" + BODY, document);
         importInto(ns, document, "").assertError(400, 3,
-                "line 30: flag \"checkout\" rule 1: finding variant: expresso; flag: checkout");
+                "line 31: flag \"checkout\" rule 1: finding variant: expresso; flag: checkout");
         assertEmpty(ns);
 
         importInto(ns, "flags:\n- key: ok\n  name: OK\n- key: bad key\n  name: Bad\n", "").assertError(400, 3,
