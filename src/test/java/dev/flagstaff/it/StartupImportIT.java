@@ -39,7 +39,8 @@ class StartupImportIT {
         Map<String, String> settings = Map.of("flagstaff.data-dir", dataDir.toString(),
                 "flagstaff.import.path", folder.toString());
 
-        try (PayaraProcess first = PayaraProcess.start("import-1", settings, Map.of()).awaitReady()) {
+        try (PayaraProcess first = PayaraProcess.start("import-1", settings, Map.of())) {
+            first.awaitReady();
             String log = first.log();
             assertTrue(log.contains("Flagstaff import: default.yml (line 1) into namespace default: 1 flags, 1 segments"), log);
             assertTrue(log.contains("Flagstaff import: payments.json (line 1) into namespace payments: 1 flags, 0 segments"), log);
@@ -60,7 +61,8 @@ class StartupImportIT {
             api.put("/api/v1/namespaces/payments/flags/checkout", "{\"name\":\"Checkout\",\"enabled\":false}").ok();
         }
 
-        try (PayaraProcess second = PayaraProcess.start("import-2", settings, Map.of()).awaitReady()) {
+        try (PayaraProcess second = PayaraProcess.start("import-2", settings, Map.of())) {
+            second.awaitReady();
             String log = second.log();
             assertTrue(log.contains("Flagstaff import: namespace payments already has flags or segments, payments.json "
                     + "(line 1) left it alone"), log);

@@ -244,7 +244,8 @@ class TransferIT {
         importInto(ns, "flags:\n- key: ok\n  name: OK\n- key: bad key\n  name: Bad\n", "").assertError(400, 3,
                 "line 4: flag \"bad key\": invalid field key: contains invalid characters");
         importInto(ns, "flags:\n  - key: x\n   name: misaligned\n", "").assertError(400, 3,
-                "unmarshalling document: line 3, column 8: mapping values are not allowed here");
+                "unmarshalling document: line 3, column 4: while parsing a block collection: expected <block end>, "
+                        + "but found '<block mapping start>'");
         importInto(ns, "version: \"2.0\"\nflags: []\n", "").assertError(400, 3, "line 1: unsupported version: 2.0");
         importInto(ns, "segments:\n- key: s\n  name: S\n  constraints:\n  - type: TEXT_COMPARISON_TYPE\n", "")
                 .assertError(400, 3, "line 5: segment \"s\" constraint: invalid field type: \"TEXT_COMPARISON_TYPE\" is "
