@@ -1022,9 +1022,8 @@ document.addEventListener("alpine:init", () => {
       const f = this.copyForm;
       f.error = "";
       f.busy = true;
-      const to = "/api/v1/namespaces/" + encodeURIComponent(f.target);
       try {
-        const report = f.kind === "flag" ? await this.copyFlag(f.key, to) : await this.copySegment(f.key, to, true);
+        const report = f.kind === "flag" ? await this.copyFlag(f.key, f.target) : await this.copySegment(f.key, f.target);
         this.dialog = null;
         this.toast("info", report);
       } catch (e) {
@@ -1035,25 +1034,32 @@ document.addEventListener("alpine:init", () => {
       }
     },
 
-    /** Copies one segment with its constraints; refuses (or, for a flag's copy, reuses) an existing key. */
-    async copySegment(key, to, refuseExisting) {
-      if (await this.exists(to + "/segments/" + encodeURIComponent(key))) {
-        if (refuseExisting) { throw new Error("Namespace " + this.copyForm.target + " already has a segment " + key + "; nothing was copied."); }
-        return "reused segment " + key;
+    /** The server's 400 for a taken key, said the console's way; any other error as it is. */
+    copyRefused(e, kind, key, target) {
+      if (e.status === 400 && /is not unique$/.test(e.message)) {
+        return new Error("Namespace " + target + " already has a " + kind + " " + key + "; nothing was copied.");
       }
-      const s = await this.call("GET", this.nsPath("/segments/" + encodeURIComponent(key)));
-      await this.call("POST", to + "/segments", { key: s.key, name: s.name, description: s.description, matchType: s.matchType });
-      for (const c of s.constraints) {
-        await this.call("POST", to + "/segments/" + encodeURIComponent(key) + "/constraints",
-          { type: c.type, property: c.property, operator: c.operator, value: c.value, description: c.description });
-      }
-      return "Copied segment " + key + " with " + s.constraints.length + " constraint(s) to " + this.copyForm.target + ".";
+      return e;
     },
 
-    async copyFlag(key, to) {
-      if (await this.exists(to + "/flags/" + encodeURIComponent(key))) {
-        throw new Error("Namespace " + this.copyForm.target + " already has a flag " + key + "; nothing was copied.");
+    /** Copies one segment with its constraints on the server (POST …/segments/{key}/copy, one transaction). */
+    async copySegment(key, target) {
+      let s;
+      try {
+        s = await this.call("POST", this.nsPath("/segments/" + encodeURIComponent(key) + "/copy"), { namespaceKey: target, key });
+      } catch (e) {
+        throw this.copyRefused(e, "segment", key, target);
       }
+      return "Copied segment " + key + " with " + s.constraints.length + " constraint(s) to " + target + ".";
+    },
+
+    /**
+     * Copies a flag on the server (POST …/flags/{key}/copy, one transaction): variants, rules, rollouts, and the
+     * segments they use where the target lacks them. The report says which segments came along and which the
+     * target already had (looked up before the copy).
+     */
+    async copyFlag(key, target) {
+      const to = "/api/v1/namespaces/" + encodeURIComponent(target);
       const from = this.nsPath("/flags/" + encodeURIComponent(key));
       const flag = await this.call("GET", from);
       const rules = flag.type === "VARIANT_FLAG_TYPE" ? (await this.call("GET", from + "/rules")).rules : [];
@@ -1062,40 +1068,17 @@ document.addEventListener("alpine:init", () => {
       rules.forEach(r => (r.segmentKeys && r.segmentKeys.length ? r.segmentKeys : [r.segmentKey]).forEach(k => needed.add(k)));
       rollouts.filter(r => r.segment).forEach(r => (r.segment.segmentKeys && r.segment.segmentKeys.length ? r.segment.segmentKeys : [r.segment.segmentKey]).forEach(k => needed.add(k)));
       const segmentNotes = [];
-      for (const k of needed) { segmentNotes.push(await this.copySegment(k, to, false)); }
-      const target = to + "/flags/" + encodeURIComponent(key);
-      await this.call("POST", to + "/flags", { key: flag.key, name: flag.name, description: flag.description,
-        type: flag.type, enabled: flag.enabled, metadata: flag.metadata || {} });
-      const variantIds = {};
-      for (const v of flag.variants || []) {
-        const created = await this.call("POST", target + "/variants", { key: v.key, name: v.name, description: v.description, attachment: v.attachment });
-        variantIds[v.id] = created.id;
+      for (const k of needed) {
+        segmentNotes.push(await this.exists(to + "/segments/" + encodeURIComponent(k)) ? "reused segment " + k : "copied " + k);
       }
-      if (flag.defaultVariant) {
-        await this.call("PUT", target, { name: flag.name, description: flag.description, enabled: flag.enabled,
-          defaultVariantId: variantIds[flag.defaultVariant.id], metadata: flag.metadata || {} });
-      }
-      for (const r of rules) {
-        const keys = r.segmentKeys && r.segmentKeys.length ? { segmentKeys: r.segmentKeys } : { segmentKey: r.segmentKey };
-        const created = await this.call("POST", target + "/rules", { ...keys, segmentOperator: r.segmentOperator, rank: r.rank });
-        for (const d of r.distributions) {
-          await this.call("POST", target + "/rules/" + created.id + "/distributions", { variantId: variantIds[d.variantId], rollout: d.rollout });
-        }
-      }
-      for (const r of rollouts) {
-        const body = { rank: r.rank, description: r.description };
-        if (r.threshold) {
-          body.threshold = { percentage: r.threshold.percentage, value: r.threshold.value };
-        } else {
-          const keys = r.segment.segmentKeys && r.segment.segmentKeys.length
-            ? { segmentKeys: r.segment.segmentKeys } : { segmentKey: r.segment.segmentKey };
-          body.segment = { ...keys, segmentOperator: r.segment.segmentOperator, value: r.segment.value };
-        }
-        await this.call("POST", target + "/rollouts", body);
+      try {
+        await this.call("POST", from + "/copy", { namespaceKey: target, key });
+      } catch (e) {
+        throw this.copyRefused(e, "flag", key, target);
       }
       const parts = [(flag.variants || []).length + " variant(s)", rules.length + " rule(s)", rollouts.length + " rollout(s)"];
-      return "Copied flag " + key + " to " + this.copyForm.target + " with " + parts.join(", ") + "; segments: "
-        + (segmentNotes.length ? segmentNotes.map(n => n.replace(/^Copied segment (\S+).*/, "copied $1")).join(", ") : "none") + ".";
+      return "Copied flag " + key + " to " + target + " with " + parts.join(", ") + "; segments: "
+        + (segmentNotes.length ? segmentNotes.join(", ") : "none") + ".";
     },
 
     // ----------------------------------------------------------------- confirmation, palette, theme, helpers

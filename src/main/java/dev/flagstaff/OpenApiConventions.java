@@ -35,13 +35,15 @@ import java.util.regex.Pattern;
  * <li>Every parameter of the path template is declared, also where the Java method does not read it (the rule
  * and rollout reads look an id up without the flag key).</li>
  * <li>A schema that is a {@code oneOf} of scalars loses the {@code type: object} SmallRye gives every class
- * ({@code GoogleProtobufValue}).</li>
+ * ({@code GoogleProtobufValue}), and {@code AnyJsonValue} (an attachment of an export document) has no type.</li>
+ * <li>{@code /api/v1/export} (all namespaces as Flipt export documents) is not a legacy route.</li>
  * </ul>
  */
 public class OpenApiConventions implements OASFilter {
 
     static final String LEGACY_SUFFIX = "Legacy";
     static final String FLIPT_TAG = "Flipt";
+    static final String ANY_VALUE = "AnyJsonValue";
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]+)}");
 
     @Override
@@ -58,6 +60,10 @@ public class OpenApiConventions implements OASFilter {
                 if (schema.getOneOf() != null && schema.getType() == Schema.SchemaType.OBJECT) {
                     schema.setType(null);
                 }
+            }
+            Schema any = openAPI.getComponents().getSchemas().get(ANY_VALUE);
+            if (any != null) {
+                any.setType(null);
             }
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
@@ -98,7 +104,7 @@ public class OpenApiConventions implements OASFilter {
 
     /** A route of Flipt's API before namespaces: under {@code /api/v1} but not under {@code /api/v1/namespaces}. */
     static boolean isLegacy(String path) {
-        return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/namespaces");
+        return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/namespaces") && !path.equals("/api/v1/export");
     }
 
     /**

@@ -10,11 +10,15 @@ import java.net.URI;
 
 /**
  * Flipt's routing conventions that apply before a resource is chosen (contract section 1.1): one trailing
- * {@code /} is ignored, and every API answer is JSON whatever the client's {@code Accept} says (only {@code /openapi} reads it).
+ * {@code /} is ignored, and every API answer is JSON whatever the client's {@code Accept} says (only {@code /openapi}
+ * and the exports of Flipt documents, YAML unless JSON is asked for, read it).
  */
 @Provider
 @PreMatching
 public class RoutingFilter implements ContainerRequestFilter {
+
+    private static final java.util.regex.Pattern EXPORT =
+            java.util.regex.Pattern.compile("api/v1/(namespaces/[^/]+/)?export");
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -26,7 +30,7 @@ public class RoutingFilter implements ContainerRequestFilter {
                     + path.substring(0, path.length() - 1) + query));
         }
         String relative = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
-        if (!relative.equals("openapi")) { // the OpenAPI document comes as YAML or JSON by Accept
+        if (!relative.equals("openapi") && !EXPORT.matcher(relative).matches()) { // YAML or JSON by Accept
             request.getHeaders().remove(HttpHeaders.ACCEPT);
         }
     }

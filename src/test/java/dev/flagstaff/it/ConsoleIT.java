@@ -462,6 +462,8 @@ class ConsoleIT {
         api.post(nsApi("/flags/gate/rollouts"), "{\"rank\":1,\"segment\":{\"segmentKey\":\"eu\",\"value\":true}}").ok();
         api.post(nsApi("/flags/gate/rollouts"), "{\"rank\":2,\"threshold\":{\"percentage\":0,\"value\":true}}").ok();
         page.navigate(at("/flags/gate"));
+        // the single page changes flags in place: wait for gate's page, or the click copies the banner again
+        assertThat(page.getByTestId("flag-page").locator("h1")).hasText("gate");
         page.getByTestId("copy-flag").click();
         page.getByTestId("copy-target").selectOption(target);
         page.getByTestId("run-copy").click();
@@ -476,6 +478,7 @@ class ConsoleIT {
         api.post(nsApi("/segments/beta/constraints"), "{\"type\":\"BOOLEAN_COMPARISON_TYPE\",\"property\":\"beta\","
                 + "\"operator\":\"true\"}").ok();
         page.navigate(at("/segments/beta"));
+        assertThat(page.getByTestId("segment-page").locator("h1")).hasText("beta");
         page.getByTestId("copy-segment").click();
         page.getByTestId("copy-target").selectOption(target);
         page.getByTestId("run-copy").click();

@@ -67,7 +67,7 @@ final class PayaraProcess implements AutoCloseable {
 
     /** Waits until Payara Micro says it is ready (whether or not the application deployed). */
     PayaraProcess awaitReady() {
-        return awaitReady(Duration.ofMinutes(5)); // a loaded 2-core machine takes over 3
+        return awaitReady(Duration.ofMinutes(6)); // a loaded 2-core machine took 4 minutes
     }
 
     /** The same with a limit of its own, for tests that start several servers at once on a busy machine. */

@@ -73,6 +73,7 @@ class ResponseSchemasIT {
         legacyManagement();
         evaluation();
         authAndOperations();
+        transfer();
         deletes();
 
         Set<String> declared = new TreeSet<>();
@@ -295,6 +296,19 @@ class ResponseSchemasIT {
         call(200, "GET", "/metrics", null);
     }
 
+    /** Flipt export documents (asked for as JSON: the YAML form is text), the import and the copies. */
+    private void transfer() {
+        call(200, "GET", "/api/v1/namespaces/{namespaceKey}/export", null);
+        call(200, "GET", "/api/v1/export", null);
+        call(200, "POST", "/api/v1/namespaces/{namespaceKey}/import?skipExisting=true",
+                "{\"version\":\"1.4\",\"flags\":[{\"key\":\"color\",\"name\":\"Color\"},"
+                        + "{\"key\":\"imported\",\"name\":\"Imported\",\"enabled\":true}]}");
+        call(200, "POST", "/api/v1/namespaces/{namespaceKey}/flags/{flagKey}/copy", "{\"key\":\"color-copy\"}",
+                "flagKey", "color");
+        call(200, "POST", "/api/v1/namespaces/{namespaceKey}/segments/{segmentKey}/copy",
+                "{\"key\":\"beta-copy\"}", "segmentKey", "beta");
+    }
+
     private void deletes() {
         call(200, "DELETE", "/api/v1/flags/{flagKey}/rules/{ruleId}/distributions/{id}?variantId=" + ids.get("lv"),
                 null, "flagKey", "legacy", "ruleId", ids.get("lr1"), "id", ids.get("ld"));
@@ -345,6 +359,8 @@ class ResponseSchemasIT {
         called.add(method + " " + operationPath);
         Api.Reply reply = template.startsWith("/ofrep/")
                 ? api.send(method, path, body, "application/json", "x-flipt-namespace", "schemas")
+                : operationPath.endsWith("/export")
+                ? api.send(method, path, body, null, "Accept", "application/json")
                 : api.send(method, path, body, body == null ? null : "application/json");
         if (reply.status() != status) {
             problems.add(where + ": status " + reply.status() + " where " + status + " was expected: " + reply.body());

@@ -72,6 +72,8 @@ public final class AccessPolicy {
             entry("GET", "/api/v1/namespaces/\\{[^/]+\\}", Access.READ, true),
             entry("PUT|DELETE", "/api/v1/namespaces/\\{[^/]+\\}", Access.NAMESPACE_ADMIN, true),
             entry("POST", "/api/v1(/namespaces/\\{[^/]+\\})?/(evaluate|batch-evaluate)", Access.EVALUATE, true),
+            // every namespace at once: not for a token scoped to one namespace
+            entry("GET", "/api/v1/export", Access.READ, false),
             entry("GET", "/api/v1/.+", Access.READ, true),
             entry("POST|PUT|DELETE", "/api/v1/.+", Access.WRITE, true),
             entry("POST", "/evaluate/v1/.+", Access.EVALUATE, true),

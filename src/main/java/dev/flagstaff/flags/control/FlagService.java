@@ -128,6 +128,7 @@ public class FlagService {
         Variant variant = new Variant(UUID.randomUUID().toString(), flag, request.key(), request.name(),
                 request.description(), request.attachment(), Timestamps.nowMicros());
         uniqueKeys.insert(variant, () -> variantNotUnique(namespace, flagKey, request.key()));
+        flag.variants().add(variant); // the flag stays whole for later steps of the same transaction (imports, copies)
         return variant;
     }
 

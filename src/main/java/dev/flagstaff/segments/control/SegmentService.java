@@ -126,7 +126,9 @@ public class SegmentService {
         Constraint constraint = new Constraint(UUID.randomUUID().toString(), segment, request.type(),
                 request.property(), request.operator(), request.value(), request.description(),
                 Timestamps.nowMicros());
+        segment.constraints().size(); // loaded before the new row is written, so it is added once
         em.persist(constraint);
+        segment.constraints().add(constraint); // the segment stays whole for the rest of the transaction (copies)
         return constraint;
     }
 

@@ -69,6 +69,11 @@ class AccessPolicyTest {
             expect("POST " + p + "/evaluate", Access.EVALUATE, true);
             expect("POST " + p + "/batch-evaluate", Access.EVALUATE, true);
         }
+        expect("GET " + NS + "/export", Access.READ, true);
+        expect("GET /api/v1/export", Access.READ, false);
+        expect("POST " + NS + "/import", Access.WRITE, true);
+        expect("POST " + NS + "/flags/{flagKey}/copy", Access.WRITE, true);
+        expect("POST " + NS + "/segments/{segmentKey}/copy", Access.WRITE, true);
         String rollouts = NS + "/flags/{flagKey}/rollouts";
         expect("GET " + rollouts, Access.READ, true);
         expect("POST " + rollouts, Access.WRITE, true);
