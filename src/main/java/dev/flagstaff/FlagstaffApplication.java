@@ -3,6 +3,7 @@ package dev.flagstaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import dev.flagstaff.http.ErrorMapper;
+import dev.flagstaff.streaming.boundary.ClientEvaluationNamespaceSnapshot;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -40,7 +41,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
                     + "Flipt's top-level sections plus `flagstaff`; no password, secret or token values (contract 9.2). "
                     + "Free-form, as Flipt's."),
             @Schema(name = "GoogleProtobufValue", oneOf = {String.class, Boolean.class}, description = "Any JSON "
-                    + "value: the variant key (string) of a variant flag, the value (boolean) of a boolean flag.")},
+                    + "value: the variant key (string) of a variant flag, the value (boolean) of a boolean flag."),
+            // Flipt v2's client snapshot: its routes are a servlet (streaming.boundary.ClientApiDocument)
+            @Schema(name = "ClientEvaluationNamespaceSnapshot", implementation = ClientEvaluationNamespaceSnapshot.class)},
                 responses = @APIResponse(name = "Error",
                 description = "An error (contract section 1.5); the HTTP status follows the body's `code`",
                 content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,5 +1,6 @@
 package dev.flagstaff;
 
+import dev.flagstaff.streaming.boundary.ClientApiDocument;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -51,6 +52,7 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        ClientApiDocument.addTo(openAPI); // Flipt v2's client routes: a servlet, not seen by the annotation scan
         if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> FLIPT_TAG.equals(t.getName()))) {
             openAPI.addTag(OASFactory.createTag().name(FLIPT_TAG)
                     .description("Flipt's management API and legacy evaluation (`/api/v1`)"));

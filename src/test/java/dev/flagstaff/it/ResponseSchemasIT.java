@@ -265,6 +265,13 @@ class ResponseSchemasIT {
         call(200, "POST", "/ofrep/v1/evaluate/flags", ofrep);
 
         call(200, "GET", "/internal/v1/evaluation/snapshot/namespace/{key}", null, "key", "schemas");
+        // Flipt v2's client routes: the snapshot, and the first line of the stream (which stays open)
+        call(200, "GET", "/client/v2/environments/{environmentKey}/namespaces/{key}/snapshot", null,
+                "environmentKey", "default", "key", "schemas");
+        called.add("GET /client/v2/environments/{environmentKey}/namespaces/{key}/stream");
+        check("GET /client/v2/environments/default/namespaces/schemas/stream, the first line's result", "",
+                new Schema<>().$ref("#/components/schemas/ClientEvaluationNamespaceSnapshot"),
+                firstStreamLine("/client/v2/environments/default/namespaces/schemas/stream").get("result"));
         // the per-flag evaluation counts of the console's chart (Flipt's analytics route), over the last hour
         java.time.Instant now = java.time.Instant.now();
         call(200, "GET", "/internal/v1/analytics/namespaces/{namespaceKey}/flags/{flagKey}?from="
@@ -349,6 +356,28 @@ class ResponseSchemasIT {
      * pairs; a query string may follow), expects {@code status}, checks the body against the operation's
      * response for that status and returns it (null when it is not a JSON object).
      */
+    /** The first line of a stream, as JSON; the connection is closed after it. */
+    private JsonObject firstStreamLine(String path) {
+        String text = base.toString();
+        java.net.URI uri = java.net.URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
+        try {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient()
+                    .send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                String line = lines.findFirst().orElseThrow();
+                try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                    return reader.readObject();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonObject call(int status, String method, String template, String body, String... params) {
         String path = template.replace("{namespaceKey}", "schemas");
         for (int i = 0; i < params.length; i += 2) {

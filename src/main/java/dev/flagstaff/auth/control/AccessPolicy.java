@@ -79,6 +79,8 @@ public final class AccessPolicy {
             entry("POST", "/evaluate/v1/.+", Access.EVALUATE, true),
             entry("GET", "/internal/v1/evaluation/snapshot/namespace/\\{[^/]+\\}", Access.EVALUATE, true),
             entry("GET|POST", "/ofrep/v1/.+", Access.EVALUATE, false),
+            entry("GET", "/client/v2/environments/\\{[^/]+\\}/namespaces/\\{[^/]+\\}/(snapshot|stream)",
+                    Access.EVALUATE, true),
             entry("GET", "/internal/v1/analytics/namespaces/\\{[^/]+\\}/flags/\\{[^/]+\\}", Access.READ, true));
 
     private static final Rule DENY = new Rule(Access.DENY, false);
