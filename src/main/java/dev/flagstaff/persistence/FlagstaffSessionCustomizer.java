@@ -43,10 +43,7 @@ public class FlagstaffSessionCustomizer implements SessionCustomizer {
         if (server == null) {
             Database.checkOwn(settings);
         }
-        // Flagstaff's own data source: the URL names the database, so the platform is set without connecting
-        // and the unit logs in without a connection (Payara logs it in while it deploys the application): a
-        // start while the database is away still deploys, and persistence.Database keeps trying to reach it
-        Vendor vendor = server == null ? Vendor.fromUrl(settings.effectiveUrl()) : null;
+        Vendor vendor = null;
         for (Login login : logins(session)) {
             if (connectorOf(login) instanceof JNDIConnector jndi && !(jndi.getDataSource() instanceof CountingDataSource)) {
                 DataSource chosen = server != null || jndi.getDataSource() == null ? server : jndi.getDataSource();

@@ -55,7 +55,7 @@ class SeveralInstancesIT {
             long p50 = percentile(delays, 50);
             long p99 = percentile(delays, 99);
             System.out.printf("[flagstaff-it] %s, two instances: %d writes on A seen on B after p50 %d ms, p99 %d ms, "
-                    + "max %d ms%n", db, WRITES, p50, p99, delays.get(delays.size() - 1));
+                    + "max %d ms; all: %s%n", db, WRITES, p50, p99, delays.get(delays.size() - 1), delays);
 
             // idle: B's own database work is the revision check at most once a second (none on PostgreSQL)
             long before = statements(reader);
@@ -63,7 +63,10 @@ class SeveralInstancesIT {
             long idle = statements(reader) - before;
             System.out.printf("[flagstaff-it] %s: B ran %d statements in 5 s without writes%n", db, idle);
             assertTrue(idle <= 6, "B queries the database at most about once a second when idle: " + idle);
-            assertTrue(p99 < 1000, "p99 delay between instances below 1 s: " + delays);
+            // PostgreSQL hears writes as they commit (LISTEN/NOTIFY): below 1 s. MariaDB has no such thing and is
+            // checked once a second, so its bound is that second plus the rebuild
+            long bound = db.equals("postgresql") ? 1000 : 2000;
+            assertTrue(p99 < bound, "p99 delay between instances below " + bound + " ms: " + delays);
         }
     }
 
