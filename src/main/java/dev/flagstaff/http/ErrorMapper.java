@@ -1,5 +1,6 @@
 package dev.flagstaff.http;
 
+import dev.flagstaff.persistence.Outage;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -55,6 +56,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         ApiException cause = apiCause(failure);
         if (cause != null) {
             return error(cause.code(), cause.getMessage());
+        }
+        if (Outage.unavailable(failure)) {
+            Outage.answered(describeRequest(), failure);
+            return error(Code.UNAVAILABLE, Outage.MESSAGE);
         }
         LOG.log(Level.SEVERE, "Unexpected failure on " + describeRequest(), failure);
         return error(Code.INTERNAL, "internal error");

@@ -28,6 +28,9 @@ public class ConfiguredDataSource implements DataSource {
 
     private static final AtomicInteger OPEN = new AtomicInteger();
 
+    /** The setting for how long opening a connection may take, in seconds. */
+    public static final String CONNECT_TIMEOUT = "flagstaff.db.connect-timeout-seconds";
+
     private volatile Target target;
     private int loginTimeout;
     private PrintWriter logWriter;
@@ -50,6 +53,23 @@ public class ConfiguredDataSource implements DataSource {
         }
         OPEN.incrementAndGet();
         return tracked(physical);
+    }
+
+    /**
+     * A connection of its own, outside the server's pool and not counted as one of its connections, with the
+     * same settings plus {@code extra} driver properties: for a connection held open for long (PostgreSQL's
+     * {@code LISTEN}, {@code instances.control.ChangeListener}).
+     */
+    public static Connection connectDirectly(Properties extra) throws SQLException {
+        Target to = resolve();
+        Properties properties = new Properties();
+        properties.putAll(to.properties());
+        properties.putAll(extra);
+        Connection physical = to.driver().connect(to.url(), properties);
+        if (physical == null) {
+            throw new SQLException("the JDBC driver " + to.driver().getClass().getName() + " refused the URL");
+        }
+        return physical;
     }
 
     /** The server's pool may pass the definition's user and password; Flagstaff's settings hold them instead. */
@@ -89,10 +109,25 @@ public class ConfiguredDataSource implements DataSource {
             if (!settings.password().isEmpty()) {
                 properties.setProperty("password", settings.password());
             }
+            // how long opening a connection may take before the request that needed it answers 503
+            int connectTimeout = connectTimeoutSeconds();
+            if (vendor == Vendor.POSTGRESQL) {
+                properties.setProperty("connectTimeout", Integer.toString(connectTimeout));
+                properties.setProperty("loginTimeout", Integer.toString(connectTimeout));
+            } else if (vendor == Vendor.MARIADB) {
+                properties.setProperty("connectTimeout", Integer.toString(connectTimeout * 1000));
+            }
             return new Target(driver, vendor.connectUrl(url), properties);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new SQLException("the JDBC driver " + vendor.driverClass() + " cannot be loaded: " + e, e);
         }
+    }
+
+    /** {@code flagstaff.db.connect-timeout-seconds}: the longest opening one connection may take (default 5). */
+    static int connectTimeoutSeconds() {
+        int seconds = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+                .getOptionalValue(CONNECT_TIMEOUT, Integer.class).orElse(5);
+        return Math.max(1, seconds);
     }
 
     /** The connection, counted as open until the pool closes it. */

@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -30,6 +31,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -67,7 +70,10 @@ import java.util.logging.Logger;
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.validate-atmost-once-period-in-seconds=1",
-                "fish.payara.fail-all-connections=true"})
+                "fish.payara.fail-all-connections=true",
+                // a request waits at most 10 s for a pooled connection (Payara's default is 60 s); opening one
+                // is bounded by flagstaff.db.connect-timeout-seconds (ConfiguredDataSource)
+                "fish.payara.max-wait-time-in-millis=10000"})
 public class Database {
 
     /** Flagstaff's own data source, defined above; persistence.xml names it too. */
@@ -87,35 +93,82 @@ public class Database {
     @Inject
     Metrics metrics;
 
-    private CountingDataSource dataSource;
-    private Vendor vendor;
+    /** How often a start without the database tries to reach it again. */
+    static final int RETRY_SECONDS = 5;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> retry;
+    private volatile boolean stopped;
+    private volatile CountingDataSource dataSource;
+    private volatile Vendor vendor;
+    private volatile boolean ownDataSource;
     private volatile boolean migrated;
 
     @PostConstruct
     void start() {
+        DatabaseSettings settings;
         try {
-            open(DatabaseSettings.from(ConfigProvider.getConfig(Database.class.getClassLoader())));
+            settings = DatabaseSettings.from(ConfigProvider.getConfig(Database.class.getClassLoader()));
+            choose(settings);
+            open(settings);
+        } catch (DatabaseUnreachable e) {
+            // not a bad setting: the database is away. Start anyway (evaluations and the API answer 503 until it
+            // is reached) and keep trying in the background instead of failing the deployment for good.
+            LOG.warning("Flagstaff starts without its database: " + e.getMessage() + "; requests that need it "
+                    + "answer 503 until it is reached; trying again every " + RETRY_SECONDS + " s");
+            DatabaseSettings retrying = DatabaseSettings.from(ConfigProvider.getConfig(Database.class.getClassLoader()));
+            retry = scheduler.scheduleWithFixedDelay(() -> retry(retrying), RETRY_SECONDS, RETRY_SECONDS,
+                    TimeUnit.SECONDS);
         } catch (StartupFailure e) {
             throw e.reported();
         }
     }
 
-    private void open(DatabaseSettings settings) {
+    /** One background attempt to reach and migrate the database after a start without it. */
+    private synchronized void retry(DatabaseSettings settings) {
+        if (migrated || stopped) {
+            return;
+        }
+        try {
+            open(settings);
+            retry.cancel(false);
+        } catch (DatabaseUnreachable e) {
+            LOG.fine("The database is still unreachable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // reached, but something else is wrong (e.g. a migration failed): said once per attempt
+            LOG.severe("Flagstaff cannot use its database: " + rootMessage(e) + "; trying again in "
+                    + RETRY_SECONDS + " s");
+        }
+    }
+
+    /** Which DataSource: the settings are checked here, and a bad one stops the start. */
+    private void choose(DatabaseSettings settings) {
         if (settings.jndiName().isPresent()) {
             dataSource = new CountingDataSource(lookup(settings.jndiName().get()));
         } else {
             checkOwn(settings);
             dataSource = new CountingDataSource(own);
+            ownDataSource = true;
         }
+    }
+
+    private void open(DatabaseSettings settings) {
         vendor = detectVendor(dataSource, settings);
         migrate(settings);
-        migrated = true;
         try {
             entityManagerFactory.createEntityManager().close(); // logs in now, so a mapping error stops the start
         } catch (RuntimeException e) {
+            if (Outage.connectionFailure(e)) {
+                throw new DatabaseUnreachable("the persistence unit cannot reach the database given by "
+                        + describeSource(settings) + ": " + rootMessage(e));
+            }
             throw new StartupFailure("the persistence unit cannot start on the database given by "
                     + describeSource(settings) + ": " + rootMessage(e));
         }
+        migrated = true;
+        Outage.started();
         countUses(metrics, settings.jndiName().isEmpty());
         LOG.info("Flagstaff database ready: " + vendor + " at "
                 + settings.jndiName().map(n -> "JNDI " + n).orElse(settings.redactedUrl()));
@@ -130,6 +183,16 @@ public class Database {
         return vendor;
     }
 
+    /** The database found, or null while it has not been reached yet. */
+    public Vendor vendorIfKnown() {
+        return vendor;
+    }
+
+    /** True when Flagstaff's own data source is used ({@code flagstaff.db.url}), not a server DataSource by JNDI name. */
+    public boolean ownDataSource() {
+        return ownDataSource;
+    }
+
     /** True once the Flyway migrations ran to the end (readiness needs it). */
     public boolean migrated() {
         return migrated;
@@ -137,6 +200,10 @@ public class Database {
 
     @PreDestroy
     void stop() {
+        stopped = true;
+        if (retry != null) {
+            retry.cancel(false);
+        }
         migrated = false;
     }
 
@@ -213,6 +280,12 @@ public class Database {
             if (e instanceof StartupFailure failure) {
                 throw failure;
             }
+            if (Outage.connectionFailure(e)) {
+                throw new DatabaseUnreachable(settings.jndiName().isPresent()
+                        ? "cannot connect to the database given by " + describeSource(settings) + ": " + rootMessage(e)
+                        : "cannot connect to the database " + settings.redactedUrl() + " given by "
+                        + DatabaseSettings.setting(embeddedOr(settings, DatabaseSettings.URL)) + ": " + rootMessage(e));
+            }
             throw new StartupFailure(settings.jndiName().isPresent()
                     ? "cannot connect to the database given by " + describeSource(settings) + ": " + rootMessage(e)
                     : "cannot connect to the database " + settings.redactedUrl() + " given by "
@@ -236,6 +309,10 @@ public class Database {
             LOG.info("Flagstaff schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migration(s) applied now)");
         } catch (FlywayException e) {
+            if (Outage.connectionFailure(e)) {
+                throw new DatabaseUnreachable("migrating the database given by " + describeSource(settings)
+                        + " failed, it cannot be reached: " + rootMessage(e));
+            }
             throw new StartupFailure("migrating the database given by " + describeSource(settings)
                     + " failed: " + rootMessage(e));
         }
@@ -252,7 +329,7 @@ public class Database {
         return settings.embedded() ? DatabaseSettings.DATA_DIR : key;
     }
 
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

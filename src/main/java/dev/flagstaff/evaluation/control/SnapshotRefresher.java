@@ -1,5 +1,6 @@
 package dev.flagstaff.evaluation.control;
 
+import dev.flagstaff.instances.control.ChangeListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,9 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every {@code flagstaff.snapshots.refresh-seconds} (default 5; 0 turns it off), checks the revisions of the
- * namespaces this instance evaluates in, so that writes made through other Flagstaff instances on the same
- * database are seen here within that time. Writes through this instance are seen at once anyway.
+ * Every {@code flagstaff.snapshots.refresh-seconds} (default 1; 0 turns it off), checks the revisions of the
+ * namespaces this instance evaluates in (one indexed query), so that writes made through other Flagstaff
+ * instances on the same database are seen here within that time. Writes through this instance are seen at
+ * once anyway. Skipped while {@link ChangeListener} listens on PostgreSQL: then the writes of the others are
+ * heard as they commit, and this check is the fallback for when that connection is down.
  */
 @ApplicationScoped
 public class SnapshotRefresher {
@@ -31,7 +34,10 @@ public class SnapshotRefresher {
     Snapshots snapshots;
 
     @Inject
-    @ConfigProperty(name = "flagstaff.snapshots.refresh-seconds", defaultValue = "5")
+    ChangeListener listener;
+
+    @Inject
+    @ConfigProperty(name = "flagstaff.snapshots.refresh-seconds", defaultValue = "1")
     long refreshSeconds;
 
     private ScheduledFuture<?> task;
@@ -39,12 +45,15 @@ public class SnapshotRefresher {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (refreshSeconds > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::refresh, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+            task = scheduler.scheduleAtFixedRate(this::refresh, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         }
     }
 
     /** Logs a failure when checks start failing and a line when they work again, not on every attempt. */
     private void refresh() {
+        if (listener.listening()) {
+            return;
+        }
         try {
             snapshots.refreshStale();
             if (failing) {

@@ -48,7 +48,7 @@ public class Snapshots {
      * method returns and before the resource answers, so the writer's next evaluation sees the write.
      */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) NamespaceChanged change) {
-        rebuild(change.namespace(), holders.computeIfAbsent(change.namespace(), k -> new Holder()));
+        rebuild(change.namespace(), holders.computeIfAbsent(change.namespace(), k -> new Holder()), true);
     }
 
     /**
@@ -65,12 +65,30 @@ public class Snapshots {
             Holder holder = holders.get(namespace);
             NamespaceState state = holder.state;
             if (state != null && state.revision() != revisions.getOrDefault(namespace, -1L)) {
-                rebuild(namespace, holder);
+                rebuild(namespace, holder, false);
             }
         }
     }
 
-    private void rebuild(String namespace, Holder holder) {
+    /**
+     * Rebuilds the states of {@code namespaces} that are in use here: another instance announced a committed
+     * write to them (PostgreSQL {@code NOTIFY}), so no revision check is needed first.
+     */
+    public void refresh(java.util.Collection<String> namespaces) {
+        for (String namespace : namespaces) {
+            Holder holder = holders.get(namespace);
+            if (holder != null && holder.state != null) {
+                rebuild(namespace, holder, false);
+            }
+        }
+    }
+
+    /**
+     * {@code local}: a write through this instance, whose writer must see it; a failed rebuild then drops the
+     * state. A write through another instance keeps the state it has when the rebuild fails (the database
+     * went away, say): evaluations go on from memory, and the next check or notice tries again.
+     */
+    private void rebuild(String namespace, Holder holder, boolean local) {
         synchronized (holder) {
             holder.generation++;
         }
@@ -80,6 +98,9 @@ public class Snapshots {
         try {
             build(namespace, holder);
         } catch (RuntimeException e) {
+            if (!local) {
+                throw e; // the caller reports it and tries again later; the state in use stays
+            }
             synchronized (holder) {
                 // never serve a state from before this change: the next evaluation rebuilds
                 holder.state = null;
