@@ -67,7 +67,8 @@ public class SessionResource {
         if (request.isSecure()) {
             cookie.append("; Secure");
         }
-        return Response.ok(Authentication.of(token)).header("Set-Cookie", cookie.toString()).build();
+        return Response.ok(Authentication.of(token)).header("Set-Cookie", cookie.toString())
+                .header(SessionCookies.CSRF_HEADER, SessionCookies.csrfToken(clientToken)).build();
     }
 
     /** The authentication of the session cookie; 401 without a cookie or for one that is no longer valid. */
@@ -78,11 +79,15 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Authentication.class)))
-    public Authentication get(@CookieParam(AuthenticationFilter.COOKIE) String clientToken) {
+    public Response get(@CookieParam(AuthenticationFilter.COOKIE) String clientToken) {
         if (clientToken == null || clientToken.isEmpty()) {
             throw NamespaceScope.unauthenticated();
         }
-        return Authentication.of(tokens.authenticate(clientToken).orElseThrow(NamespaceScope::unauthenticated));
+        Authentication authentication = Authentication.of(tokens.authenticate(clientToken)
+                .orElseThrow(NamespaceScope::unauthenticated));
+        // the session's CSRF token, which the console sends back as X-CSRF-Token on writes
+        return Response.ok(authentication).header(SessionCookies.CSRF_HEADER, SessionCookies.csrfToken(clientToken))
+                .build();
     }
 
     /** Ends the browser session: clears the cookie. Always {@code {}}. */
