@@ -163,7 +163,9 @@ document.addEventListener("alpine:init", () => {
       this.resumeAfterLogin = resume;
       this.loginForm.error = "";
       try {
-        const methods = await this.call("GET", "/auth/v1/method", null, { quiet401: true });
+        // a stale session cookie makes even this public route a 401, whose answer clears the cookie: ask again
+        const methods = await this.call("GET", "/auth/v1/method", null, { quiet401: true })
+          .catch(e => e.status === 401 ? this.call("GET", "/auth/v1/method", null, { quiet401: true }) : Promise.reject(e));
         // one "Sign in with …" per OIDC provider (Flipt lists them in the method's metadata)
         this.ssoMethods = methods.methods.filter(m => m.enabled && m.sessionCompatible && m.method === "METHOD_OIDC")
           .flatMap(m => Object.entries((m.metadata || {}).providers || {})

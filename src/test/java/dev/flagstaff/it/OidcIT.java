@@ -90,7 +90,8 @@ class OidcIT {
         settings.put("flagstaff.auth.kubernetes.jwks-url", idpBase + "/k8s/jwks");
         settings.put("flagstaff.auth.kubernetes.role", "editor");
         server = PayaraProcess.start("oidc", settings, Map.of("FLAGSTAFF_AUTH_REQUIRED", "true",
-                "FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN", BOOTSTRAP), port).awaitReady();
+                "FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN", BOOTSTRAP), port); // assigned first: stop() ends it on failure
+        server.awaitReady();
         api = new Api(server.url());
         for (int i = 0; i < 60 && api.get("/auth/v1/method").status() != 200; i++) {
             PayaraProcess.sleep(1000);

@@ -82,7 +82,7 @@ public class AuthResource {
         boolean jwt = AuthSettings.idpConfigured(ConfigProvider.getConfig());
         Set<String> providers = oidc.settings().providers().keySet();
         boolean kubernetes = serviceAccounts.enabled();
-        String prefix = forwardedPrefix(headers);
+        String prefix = SessionCookies.forwardedPrefix(headers.getRequestHeader("X-Forwarded-Prefix"));
         return new ListAuthenticationMethodsResponse(METHODS.stream()
                 .map(m -> {
                     boolean enabled = switch (m[0]) {
@@ -106,21 +106,6 @@ public class AuthResource {
                 .add("authorize_url", prefix + OidcLogin.authorizePath(p))
                 .add("callback_url", prefix + OidcLogin.callbackPath(p))));
         return Json.createObjectBuilder().add("providers", each).build();
-    }
-
-    private static String forwardedPrefix(HttpHeaders headers) {
-        StringBuilder out = new StringBuilder();
-        List<String> values = headers.getRequestHeader("X-Forwarded-Prefix");
-        if (values != null) {
-            for (String value : values) {
-                for (String segment : value.split("/")) {
-                    if (!segment.isBlank() && segment.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.~".indexOf(c) >= 0)) {
-                        out.append('/').append(segment);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 
     /** Creates a client token; the response is the only place it is ever shown. */

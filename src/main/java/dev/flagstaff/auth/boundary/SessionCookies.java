@@ -50,6 +50,25 @@ public final class SessionCookies {
         }
     }
 
+    /**
+     * {@code X-Forwarded-Prefix} as one path prefix ({@code /flags}), as Flipt joins it into its OIDC paths and the
+     * callback's redirect; empty without the header. Only plain path segments are taken.
+     */
+    public static String forwardedPrefix(java.util.List<String> headerValues) {
+        StringBuilder out = new StringBuilder();
+        if (headerValues != null) {
+            for (String value : headerValues) {
+                for (String segment : value.split("/")) {
+                    if (!segment.isBlank() && segment.chars()
+                            .allMatch(c -> Character.isLetterOrDigit(c) || "-_.~".indexOf(c) >= 0)) {
+                        out.append('/').append(segment);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Constant-time comparison of the header a request sent with its session's CSRF token. */
     static boolean csrfMatches(String header, String clientToken) {
         if (header == null || header.isEmpty()) {

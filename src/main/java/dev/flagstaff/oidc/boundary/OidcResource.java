@@ -17,13 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
+import java.util.Collections;
 
 /**
  * {@code /auth/v1/method/oidc/{provider}}: Flipt's OIDC login routes (AuthenticationMethodOIDCService). Public
@@ -45,9 +46,9 @@ public class OidcResource {
     @Path("authorize")
     @Operation(operationId = "oidcAuthorizeURL")
     @Tag(name = "AuthenticationMethodOIDCService")
-    @Parameter(name = "provider", in = ParameterIn.PATH, required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+    @Parameter(name = "provider", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "state", in = ParameterIn.QUERY, description = "the caller's own state, kept inside Flagstaff's",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK: the provider's authorization URL; the "
             + "`flipt_client_state` cookie is set for the callback",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizeURLResponse.class)))
@@ -65,9 +66,9 @@ public class OidcResource {
     @Path("callback")
     @Operation(operationId = "oidcCallback")
     @Tag(name = "AuthenticationMethodOIDCService")
-    @Parameter(name = "provider", in = ParameterIn.PATH, required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
-    @Parameter(name = "code", in = ParameterIn.QUERY, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
-    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+    @Parameter(name = "provider", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "code", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallbackResponse.class)))
     @APIResponse(responseCode = "302", description = "Found, to the console at `/`: the session started, the "
@@ -91,16 +92,7 @@ public class OidcResource {
 
     /** {@code X-Forwarded-Prefix}, as Flipt joins it into the redirect and cookie paths; empty without it. */
     private static String prefix(HttpServletRequest request) {
-        List<String> parts = java.util.Collections.list(request.getHeaders("X-Forwarded-Prefix"));
-        StringBuilder out = new StringBuilder();
-        for (String part : parts) {
-            for (String segment : part.split("/")) {
-                if (!segment.isBlank() && segment.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.~".indexOf(c) >= 0)) {
-                    out.append('/').append(segment);
-                }
-            }
-        }
-        return out.toString();
+        return SessionCookies.forwardedPrefix(Collections.list(request.getHeaders("X-Forwarded-Prefix")));
     }
 
     private boolean secureWanted(HttpServletRequest request) {
