@@ -73,7 +73,7 @@ final class PayaraProcess implements AutoCloseable {
 
     /** Waits until Payara Micro says it is ready (whether or not the application deployed). */
     PayaraProcess awaitReady() {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6)); // 2 shared cores under load can take this long
         while (Instant.now().isBefore(deadline)) {
             if (log().contains("ready in")) {
                 return this;
@@ -83,7 +83,7 @@ final class PayaraProcess implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new IllegalStateException("Payara Micro did not get ready in 3 minutes; log:\n" + log());
+        throw new IllegalStateException("Payara Micro did not get ready in 6 minutes; log:\n" + log());
     }
 
     URL url() {
