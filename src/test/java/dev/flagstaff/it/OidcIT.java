@@ -102,6 +102,14 @@ class OidcIT {
         for (String issuer : List.of("acme", "partner", "k8s", "not-the-cluster")) {
             assertEquals(200, new Api(URI.create(idpBase + "/").toURL()).get("/" + issuer + "/jwks").status());
         }
+        // and Flagstaff reads both discovery documents once (it keeps them; a slow first answer would be a 503)
+        for (String provider : List.of("acme", "partner")) {
+            int status = 0;
+            for (int i = 0; i < 10 && status != 200; i++) {
+                status = api.get("/auth/v1/method/oidc/" + provider + "/authorize").status();
+            }
+            assertEquals(200, status, "discovery of " + provider);
+        }
     }
 
     /** The page (e.g. the callback's error body) shows {@code text} within 30 s. */
@@ -351,6 +359,7 @@ class OidcIT {
         assertThat(page.getByTestId("sso-acme")).isVisible();
         String authorizeUrl = (String) page.evaluate("async () => (await (await fetch("
                 + "'/auth/v1/method/oidc/acme/authorize?state=x')).json()).authorizeUrl");
+        assertNotNull(authorizeUrl, "authorize answered");
         String state = query(URI.create(authorizeUrl)).get("state");
         String tampered = authorizeUrl.replace("state=" + state, "state=" + state.substring(0, state.length() - 2) + "AA");
         page.navigate(tampered);
