@@ -322,6 +322,10 @@ class OidcIT {
                 "permission denied: cross-origin request refused (Origin does not match Host)");
         assertEquals("csrf_checked", api.send("POST", "/api/v1/flags", body, "application/json", "Cookie", cookie,
                 "X-CSRF-Token", csrf, "Sec-Fetch-Site", "same-origin").ok().getString("key"));
+        // nor can another site's page sign the browser in with a token of its choosing (login CSRF)
+        api.send("POST", "/auth/v1/session", "{\"clientToken\":\"" + BOOTSTRAP + "\"}", "application/json",
+                "Sec-Fetch-Site", "cross-site").assertError(403, 7,
+                "permission denied: cross-origin request refused (Sec-Fetch-Site: cross-site)");
         // reads need no token, bearer requests are not affected
         assertEquals(200, api.send("GET", "/api/v1/flags/csrf_checked", null, null, "Cookie", cookie).status());
         assertEquals("{}", api.send("DELETE", "/api/v1/flags/csrf_checked", null, null,

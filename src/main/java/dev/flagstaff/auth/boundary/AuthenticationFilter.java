@@ -104,23 +104,34 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
             return Optional.empty();
         }
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null) {
-            if (!site.equals("same-origin") && !site.equals("none")) {
-                return Optional.of("cross-origin request refused (Sec-Fetch-Site: " + site + ")");
-            }
-        } else {
-            String origin = request.getHeader("Origin");
-            String host = request.getHeader("Host");
-            if (origin != null && !origin.equals("null") && (host == null || !sameHost(origin, host))) {
-                return Optional.of("cross-origin request refused (Origin does not match Host)");
-            }
-            if ("null".equals(origin)) {
-                return Optional.of("cross-origin request refused (Origin: null)");
-            }
+        Optional<String> crossOrigin = crossOrigin(request);
+        if (crossOrigin.isPresent()) {
+            return crossOrigin;
         }
         if (!SessionCookies.csrfMatches(request.getHeader(SessionCookies.CSRF_HEADER), clientToken)) {
             return Optional.of("the session's " + SessionCookies.CSRF_HEADER + " header is missing or does not match");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Flipt v1.59.3's cross-origin check (Go's {@code http.CrossOriginProtection}): a browser's
+     * {@code Sec-Fetch-Site} must be {@code same-origin} or {@code none}; without it an {@code Origin} must name
+     * this host; a request with neither (not from a browser) passes. Empty when it passes.
+     */
+    static Optional<String> crossOrigin(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin") || site.equals("none") ? Optional.empty()
+                    : Optional.of("cross-origin request refused (Sec-Fetch-Site: " + site + ")");
+        }
+        String origin = request.getHeader("Origin");
+        if ("null".equals(origin)) {
+            return Optional.of("cross-origin request refused (Origin: null)");
+        }
+        String host = request.getHeader("Host");
+        if (origin != null && (host == null || !sameHost(origin, host))) {
+            return Optional.of("cross-origin request refused (Origin does not match Host)");
         }
         return Optional.empty();
     }

@@ -2,6 +2,8 @@ package dev.flagstaff.auth.boundary;
 
 import dev.flagstaff.auth.control.StoredToken;
 import dev.flagstaff.auth.control.Tokens;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.Code;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,10 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Authentication.class)))
     public Response create(CreateSessionRequest body, @Context HttpServletRequest request) {
+        // no login from another site's page (login CSRF: signing the browser in with the attacker's token)
+        AuthenticationFilter.crossOrigin(request).ifPresent(why -> {
+            throw new ApiException(Code.PERMISSION_DENIED, "permission denied: " + why);
+        });
         String clientToken = body.clientToken();
         StoredToken token = tokens.authenticate(clientToken).orElseThrow(NamespaceScope::unauthenticated);
         StringBuilder cookie = new StringBuilder(AuthenticationFilter.COOKIE).append('=').append(clientToken)

@@ -58,6 +58,15 @@ class CsrfTest {
     }
 
     @Test
+    void theCrossOriginCheckAloneGuardsTheLoginRoute() {
+        assertEquals(Optional.empty(), AuthenticationFilter.crossOrigin(request("POST", Map.of())), "not a browser");
+        assertEquals(Optional.empty(), AuthenticationFilter.crossOrigin(request("POST",
+                Map.of("Sec-Fetch-Site", "same-origin", "Origin", "http://whatever"))), "Sec-Fetch-Site decides");
+        assertEquals(Optional.of("cross-origin request refused (Sec-Fetch-Site: cross-site)"),
+                AuthenticationFilter.crossOrigin(request("POST", Map.of("Sec-Fetch-Site", "cross-site"))));
+    }
+
+    @Test
     void theTokenIsPerSessionAndUrlSafe() {
         assertNotEquals(SessionCookies.csrfToken("a"), SessionCookies.csrfToken("b"));
         assertEquals(43, CSRF.length());
