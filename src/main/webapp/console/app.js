@@ -51,8 +51,10 @@ document.addEventListener("alpine:init", () => {
     loginNeeded: false,
     resumeAfterLogin: false,
     ssoMethods: [],
-    loginForm: { token: "", error: "", busy: false },
-    auth: { required: false, role: "admin", name: "", namespace: null },
+    loginForm: { token: "", error: "", busy: false, sso: "" },
+    auth: { required: false, role: "admin", name: "", email: "", method: "", namespace: null },
+    // the session's CSRF token (X-CSRF-Token of Flagstaff's answers), sent back on every write
+    csrfToken: "",
     version: "",
     theme: "light",
     namespaces: [],
@@ -121,7 +123,7 @@ document.addEventListener("alpine:init", () => {
         if (this.auth.required) {
           await this.readSession();
         } else {
-          this.auth = { required: false, role: "admin", name: "", namespace: null };
+          this.auth = { required: false, role: "admin", name: "", email: "", method: "", namespace: null };
         }
       } catch (e) {
         if (e.status === 401) {
@@ -152,8 +154,12 @@ document.addEventListener("alpine:init", () => {
       const m = a.metadata || {};
       this.auth = {
         required: true,
-        role: m["io.flagstaff.auth.token.role"] || m["io.flipt.auth.jwt.role"] || "viewer",
-        name: m["io.flipt.auth.token.name"] || m["io.flipt.auth.jwt.name"] || "token",
+        method: a.method,
+        role: m["io.flagstaff.auth.token.role"] || m["io.flagstaff.auth.oidc.role"] || m["io.flipt.auth.jwt.role"]
+          || "viewer",
+        name: m["io.flipt.auth.token.name"] || m["io.flipt.auth.oidc.name"] || m["io.flipt.auth.jwt.name"]
+          || m["io.flipt.auth.oidc.email"] || "token",
+        email: m["io.flipt.auth.oidc.email"] || m["io.flipt.auth.jwt.email"] || "",
         namespace: m["io.flipt.auth.token.namespace"] || null,
       };
     },
@@ -163,8 +169,13 @@ document.addEventListener("alpine:init", () => {
       this.resumeAfterLogin = resume;
       this.loginForm.error = "";
       try {
-        const methods = await this.call("GET", "/auth/v1/method", null, { quiet401: true });
-        this.ssoMethods = methods.methods.filter(m => m.enabled && m.sessionCompatible);
+        // a stale session cookie makes even this public route a 401, whose answer clears the cookie: ask again
+        const methods = await this.call("GET", "/auth/v1/method", null, { quiet401: true })
+          .catch(e => e.status === 401 ? this.call("GET", "/auth/v1/method", null, { quiet401: true }) : Promise.reject(e));
+        // one "Sign in with …" per OIDC provider (Flipt lists them in the method's metadata)
+        this.ssoMethods = methods.methods.filter(m => m.enabled && m.sessionCompatible && m.method === "METHOD_OIDC")
+          .flatMap(m => Object.entries((m.metadata || {}).providers || {})
+            .map(([name, urls]) => ({ name, authorizeUrl: urls.authorize_url })));
       } catch (e) {
         this.ssoMethods = [];
       }
@@ -193,8 +204,27 @@ document.addEventListener("alpine:init", () => {
       }
     },
 
+    /** Single sign-on: asks Flagstaff for the provider's login page and goes there; it comes back to "/". */
+    async ssoLogin(method) {
+      this.loginForm.sso = method.name;
+      this.loginForm.error = "";
+      try {
+        const answer = await this.call("GET", method.authorizeUrl + "?state=" + encodeURIComponent(location.hash),
+          null, { quiet401: true });
+        location.assign(answer.authorizeUrl);
+      } catch (e) {
+        this.loginForm.error = e.message;
+        this.loginForm.sso = "";
+      }
+    },
+
     async logout() {
-      await this.call("DELETE", "/auth/v1/session").catch(e => this.fail(e));
+      // a single sign-on session ends for good (PUT /auth/v1/self/expire); a token's browser session only
+      // forgets the cookie, the token stays valid for its other users
+      const end = this.auth.method === "METHOD_OIDC" ? this.call("PUT", "/auth/v1/self/expire")
+        : this.call("DELETE", "/auth/v1/session");
+      await end.catch(e => this.fail(e));
+      this.csrfToken = "";
       this.flags = [];
       this.segments = [];
       await this.showLogin(false);
@@ -212,6 +242,8 @@ document.addEventListener("alpine:init", () => {
       const headers = body === null || body === undefined ? {} : { "Content-Type": "application/json" };
       if (options.ifMatch) { headers["If-Match"] = options.ifMatch; }
       try {
+        const headers = body === null || body === undefined ? {} : { "Content-Type": "application/json" };
+        if (method !== "GET" && this.csrfToken) { headers["X-CSRF-Token"] = this.csrfToken; }
         response = await fetch(path, {
           method,
           headers,
@@ -221,6 +253,8 @@ document.addEventListener("alpine:init", () => {
       } catch (e) {
         throw new ApiError(0, "Network error: Flagstaff cannot be reached (" + method + " " + path + ")");
       }
+      const csrf = response.headers.get("X-CSRF-Token");
+      if (csrf) { this.csrfToken = csrf; }
       const text = await response.text();
       let json = null;
       try { json = text ? JSON.parse(text) : {}; } catch (e) { json = null; }

@@ -46,6 +46,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private final List<Pattern> documented = new ArrayList<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> otherServers = Collections.synchronizedList(new ArrayList<>());
 
     private ConsoleBrowser(URL base) {
         this.base = URI.create(base.toString());
@@ -79,6 +80,11 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Lets pages go to another server too ({@code http://host:port}), e.g. an OIDC provider's login. */
+    void allowServer(String origin) {
+        otherServers.add(origin);
+    }
+
     /** A fresh browser profile (own cookies and storage) with one page, recording what it does. */
     Page page() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
@@ -90,6 +96,8 @@ final class ConsoleBrowser implements AutoCloseable {
             URI uri = URI.create(request.url());
             if (uri.getPort() == base.getPort() && uri.getHost().equals(base.getHost())) {
                 requests.add(request.method() + " " + uri.getRawPath());
+            } else if (otherServers.contains(uri.getScheme() + "://" + uri.getRawAuthority())) {
+                return; // a server the test named, e.g. the OIDC provider of a single sign-on
             } else {
                 problems.add("request to another server: " + request.url());
             }

@@ -36,7 +36,16 @@ final class PayaraProcess implements AutoCloseable {
     /** Starts Payara Micro with {@code systemProperties} and {@code environment}; does not wait. */
     static PayaraProcess start(String name, Map<String, String> systemProperties, Map<String, String> environment) {
         try {
-            int port = freePort();
+            return start(name, systemProperties, environment, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same on a port chosen by the test (e.g. {@link #freePort()}), for settings that name the address. */
+    static PayaraProcess start(String name, Map<String, String> systemProperties, Map<String, String> environment,
+                               int port) {
+        try {
             Path rootDir = TestDatabase.workDir().resolve(name + "-root");
             TestDatabase.deleteTree(rootDir); // Payara redeploys whatever an old root folder holds
             Path log = TestDatabase.workDir().resolve(name + ".log");
@@ -146,7 +155,7 @@ final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -294,6 +294,10 @@ class ResponseSchemasIT {
         // without authentication there is no caller: Flipt's 401, checked against the default response
         call(401, "GET", "/auth/v1/self", null);
         call(401, "PUT", "/auth/v1/self/expire", null);
+        // the login methods without a provider or cluster configured here (OidcIT signs in with both): their errors
+        call(404, "GET", "/auth/v1/method/oidc/{provider}/authorize?state=s", null, "provider", "nope");
+        call(401, "GET", "/auth/v1/method/oidc/{provider}/callback?code=c&state=s", null, "provider", "nope");
+        call(401, "POST", "/auth/v1/method/kubernetes/serviceaccount", "{\"serviceAccountToken\":\"t\"}");
 
         call(200, "GET", "/health", null);
         call(200, "GET", "/health/live", null);

@@ -10,7 +10,13 @@ import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceScope;
 import dev.flagstaff.http.Query;
 import dev.flagstaff.http.Timestamps;
+import dev.flagstaff.kubernetes.control.ServiceAccounts;
+import dev.flagstaff.oidc.control.OidcLogin;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,6 +45,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code /auth/v1}: Flipt's authentication services (contract 8.3, 8.4) with the token method. Who may call
@@ -58,18 +66,46 @@ public class AuthResource {
     @Inject
     Tokens tokens;
 
+    @Inject
+    OidcLogin oidc;
+
+    @Inject
+    ServiceAccounts serviceAccounts;
+
     @GET
     @Path("method")
     @Operation(operationId = "listAuthMethods")
     @Tag(name = "PublicAuthenticationService")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListAuthenticationMethodsResponse.class)))
-    public ListAuthenticationMethodsResponse methods() {
+    public ListAuthenticationMethodsResponse methods(@Context HttpHeaders headers) {
         boolean jwt = AuthSettings.idpConfigured(ConfigProvider.getConfig());
+        Set<String> providers = oidc.settings().providers().keySet();
+        boolean kubernetes = serviceAccounts.enabled();
+        String prefix = SessionCookies.forwardedPrefix(headers.getRequestHeader("X-Forwarded-Prefix"));
         return new ListAuthenticationMethodsResponse(METHODS.stream()
-                .map(m -> new ListAuthenticationMethodsResponse.MethodInfo(m[0],
-                        m[0].equals("METHOD_TOKEN") || (jwt && m[0].equals("METHOD_JWT")), Boolean.parseBoolean(m[1])))
+                .map(m -> {
+                    boolean enabled = switch (m[0]) {
+                        case "METHOD_TOKEN" -> true;
+                        case "METHOD_JWT" -> jwt;
+                        case "METHOD_OIDC" -> !providers.isEmpty();
+                        case "METHOD_KUBERNETES" -> kubernetes;
+                        default -> false;
+                    };
+                    JsonObject metadata = m[0].equals("METHOD_OIDC") && enabled ? oidcMetadata(providers, prefix) : null;
+                    return new ListAuthenticationMethodsResponse.MethodInfo(m[0], enabled, Boolean.parseBoolean(m[1]),
+                            metadata);
+                })
                 .toList());
+    }
+
+    /** As Flipt: every provider's authorize and callback path, under {@code X-Forwarded-Prefix}. */
+    private static JsonObject oidcMetadata(Set<String> providers, String prefix) {
+        JsonObjectBuilder each = Json.createObjectBuilder();
+        new TreeSet<>(providers).forEach(p -> each.add(p, Json.createObjectBuilder()
+                .add("authorize_url", prefix + OidcLogin.authorizePath(p))
+                .add("callback_url", prefix + OidcLogin.callbackPath(p))));
+        return Json.createObjectBuilder().add("providers", each).build();
     }
 
     /** Creates a client token; the response is the only place it is ever shown. */

@@ -40,8 +40,8 @@ import java.util.Optional;
 @WebFilter(filterName = "flagstaff-authentication", urlPatterns = "/*", asyncSupported = true)
 public class AuthenticationFilter implements Filter { // Filter directly: Liberty ignores subclasses of HttpFilter
 
-    static final String COOKIE = "flipt_client_token";
-    static final String STATE_COOKIE = "flipt_client_state";
+    static final String COOKIE = SessionCookies.TOKEN;
+    static final String STATE_COOKIE = SessionCookies.STATE;
     /** The public browser-session route ({@link SessionResource}), which checks its credential itself. */
     private static final String SESSION = "/auth/v1/session";
 
@@ -66,6 +66,16 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
                 return;
             }
             caller = resolved.get();
+            Optional<String> cookie = request.getHeader("Authorization") == null && caller.authenticated()
+                    ? clientTokenCookie(request) : Optional.empty();
+            if (cookie.isPresent()) {
+                Optional<String> refused = csrf(request, cookie.get());
+                if (refused.isPresent()) {
+                    forbidden(response, refused.get());
+                    return;
+                }
+                response.setHeader(SessionCookies.CSRF_HEADER, SessionCookies.csrfToken(cookie.get()));
+            }
         }
         Caller.set(caller);
         NamespaceScope.set(caller.namespace());
@@ -78,12 +88,81 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
     }
 
     /**
+     * Cross-site request forgery protection for requests that the session cookie authenticates (a bearer
+     * request is never checked): a state-changing method (anything but GET, HEAD, OPTIONS, TRACE) must
+     * <ul>
+     * <li>not come from another origin, the check Flipt v1.59.3 runs (Go's {@code http.CrossOriginProtection} in
+     * {@code internal/cmd/http.go}): {@code Sec-Fetch-Site} must be {@code same-origin} or {@code none} when the
+     * browser sends it, otherwise an {@code Origin} header must name this host;</li>
+     * <li>and carry the session's {@code X-CSRF-Token} (see {@link SessionCookies}), which Flagstaff sends on every
+     * response to the session and Flipt's UI and Flagstaff's console send back.</li>
+     * </ul>
+     * Empty when the request passes; otherwise why it is refused.
+     */
+    static Optional<String> csrf(HttpServletRequest request, String clientToken) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
+            return Optional.empty();
+        }
+        Optional<String> crossOrigin = crossOrigin(request);
+        if (crossOrigin.isPresent()) {
+            return crossOrigin;
+        }
+        if (!SessionCookies.csrfMatches(request.getHeader(SessionCookies.CSRF_HEADER), clientToken)) {
+            return Optional.of("the session's " + SessionCookies.CSRF_HEADER + " header is missing or does not match");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Flipt v1.59.3's cross-origin check (Go's {@code http.CrossOriginProtection}): a browser's
+     * {@code Sec-Fetch-Site} must be {@code same-origin} or {@code none}; without it an {@code Origin} must name
+     * this host; a request with neither (not from a browser) passes. Empty when it passes.
+     */
+    static Optional<String> crossOrigin(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin") || site.equals("none") ? Optional.empty()
+                    : Optional.of("cross-origin request refused (Sec-Fetch-Site: " + site + ")");
+        }
+        String origin = request.getHeader("Origin");
+        if ("null".equals(origin)) {
+            return Optional.of("cross-origin request refused (Origin: null)");
+        }
+        String host = request.getHeader("Host");
+        if (origin != null && (host == null || !sameHost(origin, host))) {
+            return Optional.of("cross-origin request refused (Origin does not match Host)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameHost(String origin, String host) {
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** 403 {@code permission denied: <why>} in the contract's body. */
+    private static void forbidden(HttpServletResponse response, String why) throws IOException {
+        response.setStatus(403);
+        response.setContentType("application/json");
+        writeBody(response, Messages.text(new ErrorMapper.ErrorBody(Code.PERMISSION_DENIED.grpc(),
+                "permission denied: " + why)));
+    }
+
+    /**
      * The web console's static files and its session route ({@link SessionResource}, which checks the cookie
-     * itself): no credential is looked at there, so a stale session cookie never keeps a browser from loading
-     * the login page or logging in again.
+     * itself), and the login routes of the OIDC and Kubernetes methods (public in Flipt too): no credential is
+     * looked at there, so a stale session cookie never keeps a browser from loading the login page or logging in
+     * again.
      */
     private static boolean credentialFree(String path) {
-        return path.equals("/") || path.equals(SESSION) || path.startsWith("/console/") || path.startsWith("/webjars/");
+        return path.equals("/") || path.equals(SESSION) || path.startsWith("/console/") || path.startsWith("/webjars/")
+                || path.startsWith("/auth/v1/method/oidc/") || path.equals("/auth/v1/method/kubernetes/serviceaccount");
     }
 
     /** The caller, {@link Caller#ANONYMOUS} without a credential, empty for a credential that is not valid. */
@@ -148,7 +227,7 @@ public class AuthenticationFilter implements Filter { // Filter directly: Libert
     }
 
     /** The {@code flipt_client_token} cookie's value (Flipt's browser session), if the request has one. */
-    private static Optional<String> clientTokenCookie(HttpServletRequest request) {
+    static Optional<String> clientTokenCookie(HttpServletRequest request) {
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {

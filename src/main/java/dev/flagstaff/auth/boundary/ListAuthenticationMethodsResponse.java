@@ -13,6 +13,9 @@ public record ListAuthenticationMethodsResponse(@Schema(required = true) List<Me
             @Schema(required = true, enumeration = {"METHOD_TOKEN", "METHOD_GITHUB", "METHOD_OIDC",
                     "METHOD_KUBERNETES", "METHOD_JWT"}) String method,
             @Schema(required = true) boolean enabled,
-            @Schema(required = true) boolean sessionCompatible) {
+            @Schema(required = true) boolean sessionCompatible,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                    description = "OIDC: `{\"providers\":{\"<name>\":{\"authorize_url\":…,\"callback_url\":…}}}`; "
+                            + "absent for the other methods") jakarta.json.JsonObject metadata) {
     }
 }

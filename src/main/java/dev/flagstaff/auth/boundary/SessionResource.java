@@ -2,6 +2,8 @@ package dev.flagstaff.auth.boundary;
 
 import dev.flagstaff.auth.control.StoredToken;
 import dev.flagstaff.auth.control.Tokens;
+import dev.flagstaff.http.ApiException;
+import dev.flagstaff.http.Code;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.NamespaceScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,10 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Authentication.class)))
     public Response create(CreateSessionRequest body, @Context HttpServletRequest request) {
+        // no login from another site's page (login CSRF: signing the browser in with the attacker's token)
+        AuthenticationFilter.crossOrigin(request).ifPresent(why -> {
+            throw new ApiException(Code.PERMISSION_DENIED, "permission denied: " + why);
+        });
         String clientToken = body.clientToken();
         StoredToken token = tokens.authenticate(clientToken).orElseThrow(NamespaceScope::unauthenticated);
         StringBuilder cookie = new StringBuilder(AuthenticationFilter.COOKIE).append('=').append(clientToken)
@@ -67,7 +73,8 @@ public class SessionResource {
         if (request.isSecure()) {
             cookie.append("; Secure");
         }
-        return Response.ok(Authentication.of(token)).header("Set-Cookie", cookie.toString()).build();
+        return Response.ok(Authentication.of(token)).header("Set-Cookie", cookie.toString())
+                .header(SessionCookies.CSRF_HEADER, SessionCookies.csrfToken(clientToken)).build();
     }
 
     /** The authentication of the session cookie; 401 without a cookie or for one that is no longer valid. */
@@ -78,11 +85,15 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Authentication.class)))
-    public Authentication get(@CookieParam(AuthenticationFilter.COOKIE) String clientToken) {
+    public Response get(@CookieParam(AuthenticationFilter.COOKIE) String clientToken) {
         if (clientToken == null || clientToken.isEmpty()) {
             throw NamespaceScope.unauthenticated();
         }
-        return Authentication.of(tokens.authenticate(clientToken).orElseThrow(NamespaceScope::unauthenticated));
+        Authentication authentication = Authentication.of(tokens.authenticate(clientToken)
+                .orElseThrow(NamespaceScope::unauthenticated));
+        // the session's CSRF token, which the console sends back as X-CSRF-Token on writes
+        return Response.ok(authentication).header(SessionCookies.CSRF_HEADER, SessionCookies.csrfToken(clientToken))
+                .build();
     }
 
     /** Ends the browser session: clears the cookie. Always {@code {}}. */

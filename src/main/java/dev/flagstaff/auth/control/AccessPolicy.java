@@ -63,6 +63,8 @@ public final class AccessPolicy {
             entry("GET|HEAD", "/(health|metrics|openapi|docs|console)(/.*)?|/webjars/.*|/", Access.PUBLIC, false),
             entry("GET|POST|DELETE", "/auth/v1/session", Access.PUBLIC, false),
             entry("GET", "/auth/v1/method", Access.PUBLIC, false),
+            entry("GET", "/auth/v1/method/oidc/\\{[^/]+\\}/(authorize|callback)", Access.PUBLIC, false),
+            entry("POST", "/auth/v1/method/kubernetes/serviceaccount", Access.PUBLIC, false),
             entry("GET", "/auth/v1/self", Access.SELF, false),
             entry("PUT", "/auth/v1/self/expire", Access.SELF, false),
             entry(ANY, "/auth/v1/.*", Access.TOKEN_ADMIN, false),

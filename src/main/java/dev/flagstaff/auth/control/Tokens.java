@@ -118,6 +118,22 @@ public class Tokens {
         return new Created(clientToken, store(clientToken, name, description, expiresAt, namespace, metadata, role));
     }
 
+    /**
+     * A browser session of a login method (OIDC): a new client token stored with the method's own metadata
+     * (no token name), the role the login gave and its expiry. It is looked up, cached, expired and deleted like
+     * any client token.
+     */
+    public Created createSession(String method, Map<String, String> metadata, Role role, long expiresAtMicros) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String clientToken = Base64.getUrlEncoder().encodeToString(bytes);
+        Authentication row = new Authentication(UUID.randomUUID().toString(), method, hash(clientToken), role.key(),
+                null, Metadata.format(metadata), expiresAtMicros, Timestamps.nowMicros());
+        em.persist(row);
+        em.flush();
+        return new Created(clientToken, StoredToken.of(row));
+    }
+
     private StoredToken store(String clientToken, String name, String description, Long expiresAt, String namespace,
                               Map<String, String> extra, Role role) {
         Map<String, String> metadata = new LinkedHashMap<>();

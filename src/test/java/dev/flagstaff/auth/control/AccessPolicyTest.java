@@ -94,6 +94,9 @@ class AccessPolicyTest {
         expect("POST /ofrep/v1/evaluate/flags/{key}", Access.EVALUATE, false);
         expect("POST /ofrep/v1/evaluate/flags", Access.EVALUATE, false);
         expect("GET /auth/v1/method", Access.PUBLIC, false);
+        expect("GET /auth/v1/method/oidc/{provider}/authorize", Access.PUBLIC, false);
+        expect("GET /auth/v1/method/oidc/{provider}/callback", Access.PUBLIC, false);
+        expect("POST /auth/v1/method/kubernetes/serviceaccount", Access.PUBLIC, false);
         expect("POST /auth/v1/method/token", Access.TOKEN_ADMIN, false);
         expect("GET /auth/v1/self", Access.SELF, false);
         expect("PUT /auth/v1/self/expire", Access.SELF, false);
