@@ -1,5 +1,6 @@
 package dev.flagstaff.rules.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.rules.boundary.CreateDistributionRequest;
 import dev.flagstaff.rules.boundary.CreateRuleRequest;
 import dev.flagstaff.rules.boundary.UpdateDistributionRequest;
@@ -33,6 +34,9 @@ import java.util.UUID;
  */
 @Stateless
 public class RuleService {
+
+    @Inject
+    AuditTrail audit;
 
     @PersistenceContext(unitName = "flagstaff")
     EntityManager em;
@@ -98,6 +102,7 @@ public class RuleService {
         rules.stream().filter(r -> r.rank() >= rank).forEach(r -> r.rank(r.rank() + 1, now));
         Rule rule = new Rule(UUID.randomUUID().toString(), flag, segments, request.segmentOperator(), rank, now);
         em.persist(rule);
+        audit.created("rule", namespace, flagKey, dev.flagstaff.rules.boundary.Rule.of(load(rule)));
         return rule;
     }
 
@@ -110,7 +115,9 @@ public class RuleService {
         }
         List<Segment> segments = this.segments.lockAll(namespace, request.segmentKeys(),
                 key -> ruleNotFound(namespace, id));
+        var before = dev.flagstaff.rules.boundary.Rule.of(load(rule));
         rule.retarget(segments, request.segmentOperator(), Timestamps.nowMicros());
+        audit.updated("rule", namespace, flagKey, before, dev.flagstaff.rules.boundary.Rule.of(load(rule)));
         return load(rule);
     }
 
@@ -120,7 +127,9 @@ public class RuleService {
         Flag flag = flags.lock(namespace, flagKey);
         Rule rule = flag == null ? null : findRule(flag, id);
         if (rule != null) {
+            var before = dev.flagstaff.rules.boundary.Rule.of(load(rule));
             ranks.removeAndClose(flag, rule, Rule.class);
+            audit.deleted("rule", namespace, flagKey, before);
         }
     }
 
@@ -131,7 +140,10 @@ public class RuleService {
         if (flag == null) {
             throw ApiException.notFound("flag", namespace + "/" + flagKey);
         }
+        List<String> before = ranks.ranked(flag, Rule.class).stream().map(Rule::id).toList();
         ranks.order(flag, Rule.class, "ruleIds", ruleIds);
+        audit.updated("rule", namespace, flagKey, AuditTrail.order(flagKey, "ruleIds", before),
+                AuditTrail.order(flagKey, "ruleIds", ruleIds));
     }
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
@@ -141,6 +153,7 @@ public class RuleService {
         Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
                 target.variant(), request.rollout(), Timestamps.nowMicros());
         em.persist(distribution);
+        audit.created("distribution", namespace, flagKey, dev.flagstaff.rules.boundary.Distribution.of(distribution));
         return distribution;
     }
 
@@ -154,7 +167,9 @@ public class RuleService {
             throw ApiException.notFound("distribution", id);
         }
         Target target = target(namespace, flagKey, ruleId, request.variantId());
+        var before = dev.flagstaff.rules.boundary.Distribution.of(distribution);
         distribution.update(target.variant(), request.rollout(), Timestamps.nowMicros());
+        audit.updated("distribution", namespace, flagKey, before, dev.flagstaff.rules.boundary.Distribution.of(distribution));
         return distribution;
     }
 
@@ -166,7 +181,9 @@ public class RuleService {
         if (distribution != null && distribution.rule().id().equals(ruleId)
                 && distribution.rule().flag().id().equals(flag.id())
                 && distribution.variant().id().equals(variantId)) {
+            var before = dev.flagstaff.rules.boundary.Distribution.of(distribution);
             em.remove(distribution);
+            audit.deleted("distribution", namespace, flagKey, before);
         }
     }
 

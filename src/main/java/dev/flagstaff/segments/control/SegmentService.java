@@ -1,5 +1,6 @@
 package dev.flagstaff.segments.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.segments.boundary.CreateConstraintRequest;
 import dev.flagstaff.segments.boundary.CreateSegmentRequest;
 import dev.flagstaff.segments.boundary.UpdateConstraintRequest;
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class SegmentService {
+
+    @Inject
+    AuditTrail audit;
 
     @PersistenceContext(unitName = "flagstaff")
     EntityManager em;
@@ -80,13 +84,16 @@ public class SegmentService {
         Segment segment = new Segment(UUID.randomUUID().toString(), namespace, request.key(), request.name(),
                 request.description(), request.matchType(), Timestamps.nowMicros());
         uniqueKeys.insert(segment, () -> ApiException.notUnique("segment", namespace + "/" + request.key()));
+        audit.created("segment", namespace, segment.key(), dev.flagstaff.segments.boundary.Segment.of(loaded(segment)));
         return segment;
     }
 
     public Segment update(String namespace, String key, UpdateSegmentRequest request) {
         namespaces.lockForWrite(namespace);
         Segment segment = require(namespace, key);
+        var before = dev.flagstaff.segments.boundary.Segment.of(loaded(segment));
         segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
+        audit.updated("segment", namespace, key, before, dev.flagstaff.segments.boundary.Segment.of(loaded(segment)));
         return loaded(segment);
     }
 
@@ -102,9 +109,11 @@ public class SegmentService {
         if (uses > 0) {
             throw ApiException.invalid("segment " + GoQuote.quote(namespace + "/" + key) + " is in use");
         }
+        var before = dev.flagstaff.segments.boundary.Segment.of(loaded(segment));
         em.createQuery("DELETE FROM Constraint c WHERE c.segment = :segment").setParameter("segment", segment)
                 .executeUpdate();
         em.remove(segment);
+        audit.deleted("segment", namespace, key, before);
     }
 
     public Constraint createConstraint(String namespace, String segmentKey, CreateConstraintRequest request) {
@@ -114,6 +123,7 @@ public class SegmentService {
                 request.property(), request.operator(), request.value(), request.description(),
                 Timestamps.nowMicros());
         em.persist(constraint);
+        audit.created("constraint", namespace, segmentKey, dev.flagstaff.segments.boundary.Constraint.of(constraint));
         return constraint;
     }
 
@@ -123,8 +133,10 @@ public class SegmentService {
         if (constraint == null) {
             throw ApiException.notFound("constraint", id);
         }
+        var before = dev.flagstaff.segments.boundary.Constraint.of(constraint);
         constraint.update(request.type(), request.property(), request.operator(), request.value(),
                 request.description(), Timestamps.nowMicros());
+        audit.updated("constraint", namespace, segmentKey, before, dev.flagstaff.segments.boundary.Constraint.of(constraint));
         return constraint;
     }
 
@@ -132,7 +144,9 @@ public class SegmentService {
         namespaces.lockForWrite(namespace);
         Constraint constraint = findConstraint(namespace, segmentKey, id);
         if (constraint != null) {
+            var before = dev.flagstaff.segments.boundary.Constraint.of(constraint);
             em.remove(constraint);
+            audit.deleted("constraint", namespace, segmentKey, before);
         }
     }
 
