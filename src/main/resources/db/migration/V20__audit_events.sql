@@ -30,12 +30,13 @@ CREATE INDEX ix_audit_events_occurred ON audit_events (occurred_at);
 -- Webhook deliveries still to make: one row per event while the webhook sink is on, inserted with the event,
 -- deleted once delivered (or given up). next_attempt_at (microseconds) is also the claim: an instance that
 -- moves it forward by a lease owns the attempt, so several instances never send one event twice at once.
+-- No foreign key to audit_events: JPA may insert the two rows of one write in either order; retention deletes
+-- the deliveries of the events it deletes, and a delivery whose event is gone is dropped.
 CREATE TABLE audit_deliveries (
     event_id        BIGINT NOT NULL,
     attempts        INTEGER NOT NULL,
     next_attempt_at BIGINT NOT NULL,
-    PRIMARY KEY (event_id),
-    CONSTRAINT fk_audit_deliveries_event FOREIGN KEY (event_id) REFERENCES audit_events (id) ON DELETE CASCADE
+    PRIMARY KEY (event_id)
 ) ${table_options};
 
 CREATE INDEX ix_audit_deliveries_due ON audit_deliveries (next_attempt_at);

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,8 @@ class AuditIT {
         settings.put("flagstaff.events.keepalive-seconds", "1");
         Map<String, String> environment = Map.of("FLAGSTAFF_AUTH_REQUIRED", "true",
                 "FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN", BOOTSTRAP, "FLAGSTAFF_AUDIT_WEBHOOK_SIGNING_SECRET", SECRET);
-        server = PayaraProcess.start("audit", settings, environment).awaitReady();
+        server = PayaraProcess.start("audit", settings, environment);
+        server.awaitReady(Duration.ofMinutes(8)); // generous: the start takes minutes on a saturated machine
         api = new Api(server.url());
         for (int i = 0; i < 60 && api.get("/auth/v1/method").status() != 200; i++) {
             PayaraProcess.sleep(1000);

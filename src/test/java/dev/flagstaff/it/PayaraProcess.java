@@ -64,7 +64,12 @@ final class PayaraProcess implements AutoCloseable {
 
     /** Waits until Payara Micro says it is ready (whether or not the application deployed). */
     PayaraProcess awaitReady() {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        return awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** Waits up to {@code limit} until Payara Micro says it is ready. */
+    PayaraProcess awaitReady(Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             if (log().contains("ready in")) {
                 return this;
@@ -74,7 +79,7 @@ final class PayaraProcess implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new IllegalStateException("Payara Micro did not get ready in 3 minutes; log:\n" + log());
+        throw new IllegalStateException("Payara Micro did not get ready in " + limit + "; log:\n" + log());
     }
 
     URL url() {

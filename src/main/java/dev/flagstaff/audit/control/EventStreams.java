@@ -3,14 +3,15 @@ package dev.flagstaff.audit.control;
 import dev.flagstaff.audit.entity.AuditEvent;
 import dev.flagstaff.http.Messages;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
 /**
  * The open Server-Sent Event streams of {@code GET /api/v1/namespaces/{namespaceKey}/events}, by namespace.
  * A committed audit event of a namespace is queued to each of its streams (the committing thread only
- * queues); each stream sends its own queue on the managed executor, one send at a time, so no stream holds a
+ * queues); each stream sends its own queue on the managed scheduled executor, one send at a time, so no stream holds a
  * request thread, and a slow client delays only itself: once {@code QUEUE_LIMIT} events wait for it, its
  * stream is closed (it may reconnect with {@code Last-Event-ID} and be replayed what it missed). A stream
  * that asks to resume is first sent the stored events after that id, then the live ones, without
@@ -47,11 +48,12 @@ public class EventStreams {
     static final int QUEUE_LIMIT = 1000;
     static final int REPLAY_LIMIT = 10_000;
 
-    @Resource
-    ManagedExecutorService executor;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /**
+     * The server's default managed scheduled executor, looked up when the application has started: this bean
+     * may be created earlier, by a write during the start (the bootstrap token), when a {@code @Resource}
+     * field would not be injected on Payara.
+     */
+    private volatile ManagedScheduledExecutorService scheduler;
 
     @Inject
     AuditEvents events;
@@ -63,7 +65,8 @@ public class EventStreams {
     private final Map<String, Set<Stream>> byNamespace = new ConcurrentHashMap<>();
     private ScheduledFuture<?> keepAlive;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) throws NamingException {
+        scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
         long every = Math.max(1, keepAliveSeconds);
         keepAlive = scheduler.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.SECONDS);
     }
@@ -73,11 +76,14 @@ public class EventStreams {
      * stored events after it come first. Returns at once.
      */
     public void open(String namespace, Long lastEventId, SseEventSink sink, Sse sse) {
+        if (scheduler == null) {
+            throw new IllegalStateException("the event streams have not started yet");
+        }
         Stream stream = new Stream(namespace, sink, sse, lastEventId == null ? Long.MIN_VALUE : lastEventId);
         byNamespace.computeIfAbsent(namespace, k -> ConcurrentHashMap.newKeySet()).add(stream);
         stream.offer(new Item(0, sse.newEventBuilder().comment("flagstaff events of " + namespace).build()));
         if (lastEventId != null) {
-            executor.execute(() -> stream.replay(lastEventId));
+            scheduler.execute(() -> stream.replay(lastEventId));
         } else {
             stream.live();
         }
@@ -194,7 +200,7 @@ public class EventStreams {
         private void schedule() {
             if (!replaying && !closed.get() && !queue.isEmpty() && sending.compareAndSet(false, true)) {
                 try {
-                    executor.execute(this::drain);
+                    scheduler.execute(this::drain);
                 } catch (RuntimeException e) {
                     sending.set(false);
                     close();

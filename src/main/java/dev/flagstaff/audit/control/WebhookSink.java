@@ -5,13 +5,15 @@ import dev.flagstaff.audit.entity.AuditEvent;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.Timestamps;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -53,8 +55,12 @@ public class WebhookSink {
     private static final long LEASE_MICROS = 60_000_000L;
     private static final int BATCH = 50;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /**
+     * The server's default managed scheduled executor, looked up when the application has started: this bean
+     * may be created earlier, by a write during the start (the bootstrap token), when a {@code @Resource}
+     * field would not be injected on Payara.
+     */
+    private volatile ManagedScheduledExecutorService scheduler;
 
     @Inject
     AuditEvents events;
@@ -68,8 +74,9 @@ public class WebhookSink {
     private HttpClient http;
     private ScheduledFuture<?> task;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) throws NamingException {
         if (settings.webhookEnabled()) {
+            scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
             http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
             task = scheduler.scheduleWithFixedDelay(this::deliverDue, 1, 1, TimeUnit.SECONDS);
         }
@@ -77,7 +84,7 @@ public class WebhookSink {
 
     /** A write committed: send its event now rather than at the next tick. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecorded event) {
-        if (http != null) {
+        if (http != null && scheduler != null) {
             try {
                 scheduler.execute(this::deliverDue);
             } catch (RuntimeException e) {
