@@ -57,6 +57,13 @@ public class AuditEvents {
                 .getResultList();
     }
 
+    /** The newest event id of the namespace, 0 when it has none. */
+    public long latestId(String namespace) {
+        Long max = em.createQuery("SELECT MAX(e.id) FROM AuditEvent e WHERE e.namespaceKey = :ns", Long.class)
+                .setParameter("ns", namespace).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
     public AuditEvent find(long id) {
         return em.find(AuditEvent.class, id);
     }

@@ -33,8 +33,11 @@ import java.util.logging.Logger;
 
 /**
  * The open Server-Sent Event streams of {@code GET /api/v1/namespaces/{namespaceKey}/events}, by namespace.
- * A committed audit event of a namespace is queued to each of its streams (the committing thread only
- * queues); each stream sends its own queue on the managed scheduled executor, one send at a time, so no stream holds a
+ * Each namespace with open streams has a feed that reads the namespace's new audit events from the table, in
+ * id order (which within a namespace is the commit order: writes take the namespace's lock before their id),
+ * when a write to it commits here and every {@code flagstaff.events.poll-millis} (default 1000) for the writes
+ * of other instances on the same database, and queues them to each of its streams (the committing thread only
+ * schedules that read); each stream sends its own queue on the managed scheduled executor, one send at a time, so no stream holds a
  * request thread, and a slow client delays only itself: once {@code QUEUE_LIMIT} events wait for it, its
  * stream is closed (it may reconnect with {@code Last-Event-ID} and be replayed what it missed). A stream
  * that asks to resume is first sent the stored events after that id, then the live ones, without
@@ -62,13 +65,22 @@ public class EventStreams {
     @ConfigProperty(name = "flagstaff.events.keepalive-seconds", defaultValue = "15")
     long keepAliveSeconds;
 
+    @Inject
+    @ConfigProperty(name = "flagstaff.events.poll-millis", defaultValue = "1000")
+    long pollMillis;
+
     private final Map<String, Set<Stream>> byNamespace = new ConcurrentHashMap<>();
+    private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private ScheduledFuture<?> keepAlive;
+    private ScheduledFuture<?> poll;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) throws NamingException {
         scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
         long every = Math.max(1, keepAliveSeconds);
         keepAlive = scheduler.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.SECONDS);
+        long pollEvery = Math.max(100, pollMillis);
+        poll = scheduler.scheduleWithFixedDelay(() -> feeds.values().forEach(Feed::read), pollEvery, pollEvery,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -79,8 +91,15 @@ public class EventStreams {
         if (scheduler == null) {
             throw new IllegalStateException("the event streams have not started yet");
         }
-        Stream stream = new Stream(namespace, sink, sse, lastEventId == null ? Long.MIN_VALUE : lastEventId);
-        byNamespace.computeIfAbsent(namespace, k -> ConcurrentHashMap.newKeySet()).add(stream);
+        long latest = events.latestId(namespace);
+        // without Last-Event-ID the stream starts after the newest stored event
+        Stream stream = new Stream(namespace, sink, sse, lastEventId == null ? latest : lastEventId);
+        Feed feed = feeds.computeIfAbsent(namespace, k -> new Feed(k, latest));
+        Set<Stream> streams = byNamespace.computeIfAbsent(namespace, k -> ConcurrentHashMap.newKeySet());
+        if (streams.isEmpty()) {
+            feed.lastId = Math.max(feed.lastId, latest); // an idle feed need not read what nobody will get
+        }
+        streams.add(stream);
         stream.offer(new Item(0, sse.newEventBuilder().comment("flagstaff events of " + namespace).build()));
         if (lastEventId != null) {
             scheduler.execute(() -> stream.replay(lastEventId));
@@ -94,20 +113,64 @@ public class EventStreams {
         return byNamespace.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** A write committed here: its namespace's feed reads now rather than at the next tick. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecorded event) {
-        if (event.namespace() == null) {
-            return;
+        Feed feed = event.namespace() == null ? null : feeds.get(event.namespace());
+        if (feed != null && scheduler != null) {
+            try {
+                scheduler.execute(feed::read);
+            } catch (RuntimeException e) {
+                // shutting down
+            }
         }
-        Set<Stream> streams = byNamespace.get(event.namespace());
-        if (streams == null) {
-            return;
+    }
+
+    /** The new events of one namespace, read from the table in id order and queued to its streams. */
+    private final class Feed {
+        final String namespace;
+        final AtomicBoolean reading = new AtomicBoolean();
+        final AtomicBoolean again = new AtomicBoolean();
+        volatile long lastId;
+
+        Feed(String namespace, long lastId) {
+            this.namespace = namespace;
+            this.lastId = lastId;
         }
-        for (Stream stream : streams) {
-            stream.offer(new Item(event.id(), stream.sse.newEventBuilder()
-                    .id(Long.toString(event.id()))
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(String.class, event.json())
-                    .build()));
+
+        void read() {
+            if (!reading.compareAndSet(false, true)) {
+                again.set(true);
+                return;
+            }
+            try {
+                do {
+                    again.set(false);
+                    Set<Stream> streams = byNamespace.get(namespace);
+                    if (streams == null || streams.isEmpty()) {
+                        return; // idle until a stream opens again
+                    }
+                    List<AuditEvent> fresh;
+                    do {
+                        fresh = events.after(namespace, lastId, 500);
+                        for (AuditEvent event : fresh) {
+                            String json = Messages.text(dev.flagstaff.audit.boundary.AuditEvent.of(event));
+                            for (Stream stream : streams) {
+                                stream.offer(new Item(event.id(), stream.sse.newEventBuilder()
+                                        .id(Long.toString(event.id()))
+                                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                                        .data(String.class, json)
+                                        .build()));
+                            }
+                            lastId = event.id();
+                        }
+                    } while (fresh.size() == 500);
+                } while (again.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The events of namespace " + namespace + " could not be read for its "
+                        + "streams; trying again at the next tick", e);
+            } finally {
+                reading.set(false);
+            }
         }
     }
 
@@ -127,6 +190,9 @@ public class EventStreams {
     void stop() {
         if (keepAlive != null) {
             keepAlive.cancel(false);
+        }
+        if (poll != null) {
+            poll.cancel(false);
         }
         byNamespace.values().forEach(streams -> streams.forEach(Stream::close));
     }
