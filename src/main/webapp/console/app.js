@@ -103,6 +103,13 @@ document.addEventListener("alpine:init", () => {
     toasts: [],
     toastId: 0,
     routeGen: 0,
+    auditEvents: [],
+    auditFilter: { type: "", key: "", actor: "", from: "", to: "" },
+    auditNext: "",
+    auditTotal: 0,
+    events: null,
+    eventsNs: null,
+    liveTimer: null,
 
     get canWrite() { return this.auth.role === "editor" || this.auth.role === "admin"; },
     get canAdmin() { return this.auth.role === "admin"; },
@@ -320,6 +327,7 @@ document.addEventListener("alpine:init", () => {
         this.ns = parts[1];
         this.loaded = false;
       }
+      this.listen();
       this.section = parts[2] || "flags";
       const key = parts[3];
       try {
@@ -334,6 +342,9 @@ document.addEventListener("alpine:init", () => {
           await this.loadLists(fresh);
         } else if (this.section === "segments") {
           await this.openSegment(key, fresh);
+        } else if (this.section === "audit") {
+          this.view = "audit";
+          await this.loadAudit(false, fresh);
         } else if (this.section === "console") {
           await this.loadLists(fresh);
           this.consoleForm.flagKey = query.get("flag") || this.consoleForm.flagKey;
@@ -357,8 +368,75 @@ document.addEventListener("alpine:init", () => {
 
     switchNamespace() {
       this.loaded = false;
-      const section = ["flags", "segments", "console"].includes(this.section) ? this.section : "flags";
+      const section = ["flags", "segments", "console", "audit"].includes(this.section) ? this.section : "flags";
       this.go("#/namespaces/" + encodeURIComponent(this.ns) + "/" + section);
+    },
+
+    // ----------------------------------------------------------------- audit history and live updates
+    /** One page of the namespace's audit history (GET /api/v1/audit/events), newest first; more appends. */
+    async loadAudit(more, fresh = value => value) {
+      const q = new URLSearchParams({ namespaceKey: this.ns, limit: "50" });
+      const f = this.auditFilter;
+      if (f.type) { q.set("type", f.type); }
+      if (f.key.trim()) { q.set("key", f.key.trim()); }
+      if (f.actor.trim()) { q.set("actor", f.actor.trim()); }
+      if (f.from) { q.set("from", new Date(f.from).toISOString()); }
+      if (f.to) { q.set("to", new Date(f.to).toISOString()); }
+      if (more && this.auditNext) { q.set("pageToken", this.auditNext); }
+      try {
+        const page = fresh(await this.call("GET", "/api/v1/audit/events?" + q.toString()));
+        this.auditEvents = more ? this.auditEvents.concat(page.events) : page.events;
+        this.auditNext = page.nextPageToken;
+        this.auditTotal = page.totalCount;
+      } catch (e) {
+        if (e instanceof Superseded) { throw e; }
+        this.fail(e);
+      }
+    },
+
+    auditActor(e) {
+      const a = (e.metadata || {}).actor || {};
+      if (a.authentication === "none") { return "(authentication off)"; }
+      return (a.name || a.email || a.id || "?") + " (" + a.authentication + ")";
+    },
+
+    auditWhat(e) {
+      const p = e.payload || {};
+      if (e.type === "variant" || e.type === "segment" || e.type === "flag" || e.type === "namespace") {
+        return e.type + " " + (p.key || e.key);
+      }
+      return e.type + " of " + e.key;
+    },
+
+    /**
+     * Follows the namespace's Server-Sent Events (GET …/events; the session cookie goes along, same origin):
+     * each committed change refreshes the open page, unless a dialog is open or a field has the focus.
+     */
+    listen() {
+      if (typeof EventSource === "undefined" || this.eventsNs === this.ns) { return; }
+      // only a namespace that exists: the browser logs an error for a stream answered with a 404
+      if (!this.namespaces.some(n => n.key === this.ns)) { return; }
+      if (this.events) { this.events.close(); }
+      this.eventsNs = this.ns;
+      const source = new EventSource(this.nsPath("/events"));
+      this.events = source;
+      source.onmessage = () => {
+        clearTimeout(this.liveTimer);
+        this.liveTimer = setTimeout(() => this.liveRefresh(), 300);
+      };
+      source.onerror = () => {
+        if (source.readyState === EventSource.CLOSED && this.events === source) {
+          this.events = null;
+          this.eventsNs = null; // the next navigation tries again (e.g. after signing in)
+        }
+      };
+    },
+
+    liveRefresh() {
+      if (this.dialog || this.loginNeeded) { return; }
+      const focused = document.activeElement;
+      if (focused && ["INPUT", "TEXTAREA", "SELECT"].includes(focused.tagName) && this.view !== "audit") { return; }
+      if (["flags", "segments", "audit", "flag", "segment"].includes(this.view)) { this.route(); }
     },
 
     // ----------------------------------------------------------------- lists

@@ -104,10 +104,17 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
-    /** A route of Flipt's API before namespaces: under {@code /api/v1} but not under {@code /api/v1/namespaces}. */
+    /**
+     * A route of Flipt's API before namespaces: {@code /api/v1/flags…}, {@code /api/v1/segments…},
+     * {@code /api/v1/evaluate}, {@code /api/v1/batch-evaluate}. Flagstaff's own routes outside namespaces (the
+     * audit history) are not legacy.
+     */
     static boolean isLegacy(String path) {
-        return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/namespaces") && !path.equals("/api/v1/export");
+        return LEGACY_PATH.matcher(path).matches();
     }
+
+    private static final Pattern LEGACY_PATH =
+            Pattern.compile("/api/v1/(flags|segments|evaluate|batch-evaluate)(/.*)?");
 
     /**
      * Path parameters that the path does not have (the inherited {@code namespaceKey} of a legacy route) are

@@ -347,6 +347,11 @@ class ResponseSchemasIT {
         call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/segments/{key}", null, "key", "staff");
         call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/flags/{key}", null, "key", "dark");
         call(200, "DELETE", "/api/v1/namespaces/{key}?force=true", null, "key", "schemas");
+        // the audit history of everything above (every type and action, reorders, tokens), and the event
+        // stream's error answer (its 200 is an endless text/event-stream, which AuditIT reads)
+        call(200, "GET", "/api/v1/audit/events?namespaceKey=schemas&limit=1000", null);
+        call(200, "GET", "/api/v1/audit/events?type=token&limit=2", null);
+        call(404, "GET", "/api/v1/namespaces/{namespaceKey}/events", null);
     }
 
     // ---- calling and checking ---------------------------------------------------------------------------

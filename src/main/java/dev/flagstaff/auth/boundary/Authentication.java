@@ -31,6 +31,7 @@ public record Authentication(
     static final String JWT_ROLE = "io.flipt.auth.jwt.role";
     static final String JWT_GROUPS = "io.flagstaff.auth.jwt.groups";
 
+    /** A stored token as the API shows it (never the client token: only its hash is stored). */
     public static Authentication of(StoredToken token) {
         return new Authentication(token.id(), token.method(),
                 token.expiresAt() == null ? null : Timestamps.fromMicros(token.expiresAt()),

@@ -1,5 +1,6 @@
 package dev.flagstaff.auth.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.auth.entity.Authentication;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Timestamps;
@@ -64,6 +65,9 @@ public class Tokens {
 
     @Resource
     TransactionSynchronizationRegistry transaction;
+
+    @jakarta.inject.Inject
+    AuditTrail audit;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private volatile long cacheNanos = 5_000_000_000L;
@@ -153,7 +157,9 @@ public class Tokens {
                 Timestamps.nowMicros());
         em.persist(row);
         em.flush();
-        return StoredToken.of(row);
+        StoredToken stored = StoredToken.of(row);
+        audit.created("token", null, stored.id(), dev.flagstaff.auth.boundary.Authentication.of(stored));
+        return stored;
     }
 
     /**
@@ -204,8 +210,14 @@ public class Tokens {
 
     /** Idempotent. */
     public void delete(String id) {
+        Authentication row = em.find(Authentication.class, id);
+        if (row == null) {
+            return;
+        }
+        var before = dev.flagstaff.auth.boundary.Authentication.of(StoredToken.of(row));
         em.createQuery("DELETE FROM Authentication a WHERE a.id = :id").setParameter("id", id).executeUpdate();
         forgetOnCommit(id);
+        audit.deleted("token", null, id, before);
     }
 
     /** Sets the expiry of a stored authentication (the caller's own, for {@code /auth/v1/self/expire}). */
@@ -214,8 +226,10 @@ public class Tokens {
         if (row == null) {
             throw ApiException.notFound("getting authentication by token: reading authentication: resource not found");
         }
+        var before = dev.flagstaff.auth.boundary.Authentication.of(StoredToken.of(row));
         row.expire(expiresAtMicros, Timestamps.nowMicros());
         forgetOnCommit(id);
+        audit.updated("token", null, id, before, dev.flagstaff.auth.boundary.Authentication.of(StoredToken.of(row)));
     }
 
     /**

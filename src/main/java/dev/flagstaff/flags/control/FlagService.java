@@ -1,5 +1,6 @@
 package dev.flagstaff.flags.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.flags.boundary.CreateFlagRequest;
 import dev.flagstaff.flags.boundary.CreateVariantRequest;
 import dev.flagstaff.flags.boundary.UpdateFlagRequest;
@@ -43,6 +44,9 @@ public class FlagService {
     @Inject
     UniqueKeys uniqueKeys;
 
+    @Inject
+    AuditTrail audit;
+
     public Page.Slice<Flag> list(String namespace, Page page) {
         return Listing.page(inNamespace(namespace),
                 em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.namespaceKey = :ns", Long.class)
@@ -77,6 +81,7 @@ public class FlagService {
                 request.description(), request.enabled(), request.type(), storedMetadata(request.metadata()),
                 Timestamps.nowMicros());
         uniqueKeys.insert(flag, () -> notUnique(namespace, request.key()));
+        audit.created("flag", namespace, flag.key(), dev.flagstaff.flags.boundary.Flag.read(loaded(flag)));
         return flag;
     }
 
@@ -95,12 +100,14 @@ public class FlagService {
             throw ApiException.invalid("variant " + GoQuote.quote(defaultVariantId) + " not found for flag "
                     + GoQuote.quote(namespace + "/" + key));
         }
+        var before = dev.flagstaff.flags.boundary.Flag.read(loaded(flag));
         flag.update(request.name(), request.description(), request.enabled(),
                 defaultVariantId == null || defaultVariantId.isEmpty() ? null : defaultVariantId,
                 Timestamps.nowMicros());
         if (request.metadata() != null) {
             flag.replaceMetadata(storedMetadata(request.metadata()));
         }
+        audit.updated("flag", namespace, key, before, dev.flagstaff.flags.boundary.Flag.read(loaded(flag)));
         return loaded(flag);
     }
 
@@ -115,7 +122,9 @@ public class FlagService {
         Flag flag = find(namespace, key, false);
         ifMatch.check(flag, "flag", namespace + "/" + key);
         if (flag != null) {
+            var before = dev.flagstaff.flags.boundary.Flag.read(loaded(flag));
             em.remove(flag);
+            audit.deleted("flag", namespace, key, before);
         }
     }
 
@@ -129,6 +138,8 @@ public class FlagService {
                 request.description(), request.attachment(), Timestamps.nowMicros());
         uniqueKeys.insert(variant, () -> variantNotUnique(namespace, flagKey, request.key()));
         flag.variants().add(variant); // the flag stays whole for later steps of the same transaction (imports, copies)
+
+        audit.created("variant", namespace, flagKey, dev.flagstaff.flags.boundary.Variant.of(variant));
         return variant;
     }
 
@@ -149,9 +160,11 @@ public class FlagService {
         if (clash) {
             throw variantNotUnique(namespace, flagKey, request.key());
         }
+        var before = dev.flagstaff.flags.boundary.Variant.of(variant);
         variant.update(request.key(), request.name(), request.description(), request.attachment(),
                 Timestamps.nowMicros());
         uniqueKeys.flush(() -> variantNotUnique(namespace, flagKey, request.key()));
+        audit.updated("variant", namespace, flagKey, before, dev.flagstaff.flags.boundary.Variant.of(variant));
         return variant;
     }
 
@@ -165,12 +178,14 @@ public class FlagService {
         Variant variant = findVariant(namespace, flagKey, id);
         ifMatch.check(variant, "variant", namespace + "/" + flagKey + "/" + id);
         if (variant != null) {
+            var before = dev.flagstaff.flags.boundary.Variant.of(variant);
             Flag flag = variant.flag();
             if (id.equals(flag.defaultVariantId())) {
                 flag.clearDefaultVariant(Timestamps.nowMicros());
             }
             flag.variants().remove(variant);
             em.remove(variant);
+            audit.deleted("variant", namespace, flagKey, before);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flagstaff.namespaces.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.namespaces.boundary.CreateNamespaceRequest;
 import dev.flagstaff.namespaces.boundary.UpdateNamespaceRequest;
 import dev.flagstaff.http.ApiException;
@@ -40,6 +41,9 @@ public class NamespaceService {
 
     @Inject
     Event<NamespaceChanged> changes;
+
+    @Inject
+    AuditTrail audit;
 
     public Page.Slice<Namespace> list(Page page) {
         return Listing.page(
@@ -93,6 +97,7 @@ public class NamespaceService {
         Namespace namespace = new Namespace(request.key(), request.name(), request.description(),
                 Timestamps.nowMicros());
         uniqueKeys.insert(namespace, () -> ApiException.notUnique("namespace", request.key()));
+        audit.created("namespace", namespace.key(), namespace.key(), dev.flagstaff.namespaces.boundary.Namespace.of(namespace));
         return namespace;
     }
 
@@ -105,7 +110,9 @@ public class NamespaceService {
         lockForWrite(key);
         Namespace namespace = get(key);
         ifMatch.check(namespace, "namespace", key);
+        var before = dev.flagstaff.namespaces.boundary.Namespace.of(namespace);
         namespace.rename(request.name(), request.description(), Timestamps.nowMicros());
+        audit.updated("namespace", key, key, before, dev.flagstaff.namespaces.boundary.Namespace.of(namespace));
         return namespace;
     }
 
@@ -137,7 +144,9 @@ public class NamespaceService {
             throw ApiException.invalid("namespace " + GoQuote.quote(key)
                     + " cannot be deleted; flags must be deleted first");
         }
+        var before = dev.flagstaff.namespaces.boundary.Namespace.of(namespace);
         // Rows in the namespace go with it through the schema's ON DELETE CASCADE.
         em.remove(namespace);
+        audit.deleted("namespace", key, key, before);
     }
 }

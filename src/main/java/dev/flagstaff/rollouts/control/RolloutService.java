@@ -1,5 +1,6 @@
 package dev.flagstaff.rollouts.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.flags.control.FlagService;
 import dev.flagstaff.flags.control.Ranks;
 import dev.flagstaff.flags.entity.Flag;
@@ -27,6 +28,9 @@ import java.util.UUID;
  */
 @Stateless
 public class RolloutService {
+
+    @Inject
+    AuditTrail audit;
 
     @PersistenceContext(unitName = "flagstaff")
     EntityManager em;
@@ -94,6 +98,7 @@ public class RolloutService {
                 : Rollout.threshold(id, flag, rank, description, ((RolloutRule.Threshold) rule).percentage(),
                         ((RolloutRule.Threshold) rule).value(), now);
         em.persist(rollout);
+        audit.created("rollout", namespace, flagKey, dev.flagstaff.rollouts.boundary.Rollout.of(load(rollout)));
         return rollout;
     }
 
@@ -116,11 +121,13 @@ public class RolloutService {
                     + " attempted " + GoQuote.quote(rule.type().name()));
         }
         long now = Timestamps.nowMicros();
+        var before = dev.flagstaff.rollouts.boundary.Rollout.of(load(rollout));
         if (rule instanceof RolloutRule.Segments s) {
             rollout.updateSegment(description, segments(namespace, flagKey, s), s.operator(), s.value(), now);
         } else if (rule instanceof RolloutRule.Threshold t) {
             rollout.updateThreshold(description, t.percentage(), t.value(), now);
         }
+        audit.updated("rollout", namespace, flagKey, before, dev.flagstaff.rollouts.boundary.Rollout.of(load(rollout)));
         return load(rollout);
     }
 
@@ -136,7 +143,9 @@ public class RolloutService {
         Rollout rollout = flag == null ? null : findRollout(flag, id);
         ifMatch.check(rollout == null ? null : load(rollout), "rollout", namespace + "/" + flagKey + "/" + id);
         if (rollout != null) {
+            var before = dev.flagstaff.rollouts.boundary.Rollout.of(load(rollout));
             ranks.removeAndClose(flag, rollout, Rollout.class);
+            audit.deleted("rollout", namespace, flagKey, before);
         }
     }
 
@@ -147,7 +156,10 @@ public class RolloutService {
         if (flag == null) {
             throw ApiException.notFound("flag", namespace + "/" + flagKey);
         }
+        List<String> before = ranks.ranked(flag, Rollout.class).stream().map(Rollout::id).toList();
         ranks.order(flag, Rollout.class, "rolloutIds", rolloutIds);
+        audit.updated("rollout", namespace, flagKey, AuditTrail.order(flagKey, "rolloutIds", before),
+                AuditTrail.order(flagKey, "rolloutIds", rolloutIds));
     }
 
     /** The rollout's segments, locked; a missing one is Flipt's (oddly quoted) 404. */

@@ -1,5 +1,6 @@
 package dev.flagstaff.rules.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.rules.boundary.CreateDistributionRequest;
 import dev.flagstaff.rules.boundary.CreateRuleRequest;
 import dev.flagstaff.rules.boundary.UpdateDistributionRequest;
@@ -34,6 +35,9 @@ import java.util.UUID;
  */
 @Stateless
 public class RuleService {
+
+    @Inject
+    AuditTrail audit;
 
     @PersistenceContext(unitName = "flagstaff")
     EntityManager em;
@@ -99,6 +103,7 @@ public class RuleService {
         rules.stream().filter(r -> r.rank() >= rank).forEach(r -> r.rank(r.rank() + 1, now));
         Rule rule = new Rule(UUID.randomUUID().toString(), flag, segments, request.segmentOperator(), rank, now);
         em.persist(rule);
+        audit.created("rule", namespace, flagKey, dev.flagstaff.rules.boundary.Rule.of(load(rule)));
         return rule;
     }
 
@@ -118,7 +123,9 @@ public class RuleService {
         ifMatch.check(load(rule), "rule", namespace + "/" + flagKey + "/" + id);
         List<Segment> segments = this.segments.lockAll(namespace, request.segmentKeys(),
                 key -> ruleNotFound(namespace, id));
+        var before = dev.flagstaff.rules.boundary.Rule.of(load(rule));
         rule.retarget(segments, request.segmentOperator(), Timestamps.nowMicros());
+        audit.updated("rule", namespace, flagKey, before, dev.flagstaff.rules.boundary.Rule.of(load(rule)));
         return load(rule);
     }
 
@@ -134,7 +141,9 @@ public class RuleService {
         Rule rule = flag == null ? null : findRule(flag, id);
         ifMatch.check(rule == null ? null : load(rule), "rule", namespace + "/" + flagKey + "/" + id);
         if (rule != null) {
+            var before = dev.flagstaff.rules.boundary.Rule.of(load(rule));
             ranks.removeAndClose(flag, rule, Rule.class);
+            audit.deleted("rule", namespace, flagKey, before);
         }
     }
 
@@ -145,7 +154,10 @@ public class RuleService {
         if (flag == null) {
             throw ApiException.notFound("flag", namespace + "/" + flagKey);
         }
+        List<String> before = ranks.ranked(flag, Rule.class).stream().map(Rule::id).toList();
         ranks.order(flag, Rule.class, "ruleIds", ruleIds);
+        audit.updated("rule", namespace, flagKey, AuditTrail.order(flagKey, "ruleIds", before),
+                AuditTrail.order(flagKey, "ruleIds", ruleIds));
     }
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
@@ -155,6 +167,7 @@ public class RuleService {
         Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
                 target.variant(), request.rollout(), Timestamps.nowMicros());
         em.persist(distribution);
+        audit.created("distribution", namespace, flagKey, dev.flagstaff.rules.boundary.Distribution.of(distribution));
         return distribution;
     }
 
@@ -174,7 +187,9 @@ public class RuleService {
         }
         ifMatch.check(distribution, "distribution", namespace + "/" + flagKey + "/" + ruleId + "/" + id);
         Target target = target(namespace, flagKey, ruleId, request.variantId());
+        var before = dev.flagstaff.rules.boundary.Distribution.of(distribution);
         distribution.update(target.variant(), request.rollout(), Timestamps.nowMicros());
+        audit.updated("distribution", namespace, flagKey, before, dev.flagstaff.rules.boundary.Distribution.of(distribution));
         return distribution;
     }
 
@@ -196,7 +211,9 @@ public class RuleService {
         }
         ifMatch.check(distribution, "distribution", namespace + "/" + flagKey + "/" + ruleId + "/" + id);
         if (distribution != null) {
+            var before = dev.flagstaff.rules.boundary.Distribution.of(distribution);
             em.remove(distribution);
+            audit.deleted("distribution", namespace, flagKey, before);
         }
     }
 

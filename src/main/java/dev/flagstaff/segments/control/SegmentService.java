@@ -1,5 +1,6 @@
 package dev.flagstaff.segments.control;
 
+import dev.flagstaff.audit.control.AuditTrail;
 import dev.flagstaff.segments.boundary.CreateConstraintRequest;
 import dev.flagstaff.segments.boundary.CreateSegmentRequest;
 import dev.flagstaff.segments.boundary.UpdateConstraintRequest;
@@ -37,6 +38,9 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class SegmentService {
+
+    @Inject
+    AuditTrail audit;
 
     @PersistenceContext(unitName = "flagstaff")
     EntityManager em;
@@ -81,6 +85,7 @@ public class SegmentService {
         Segment segment = new Segment(UUID.randomUUID().toString(), namespace, request.key(), request.name(),
                 request.description(), request.matchType(), Timestamps.nowMicros());
         uniqueKeys.insert(segment, () -> ApiException.notUnique("segment", namespace + "/" + request.key()));
+        audit.created("segment", namespace, segment.key(), dev.flagstaff.segments.boundary.Segment.of(loaded(segment)));
         return segment;
     }
 
@@ -93,7 +98,9 @@ public class SegmentService {
         namespaces.lockForWrite(namespace);
         Segment segment = require(namespace, key);
         ifMatch.check(segment, "segment", namespace + "/" + key);
+        var before = dev.flagstaff.segments.boundary.Segment.of(loaded(segment));
         segment.update(request.name(), request.description(), request.matchType(), Timestamps.nowMicros());
+        audit.updated("segment", namespace, key, before, dev.flagstaff.segments.boundary.Segment.of(loaded(segment)));
         return loaded(segment);
     }
 
@@ -115,9 +122,11 @@ public class SegmentService {
         if (uses > 0) {
             throw ApiException.invalid("segment " + GoQuote.quote(namespace + "/" + key) + " is in use");
         }
+        var before = dev.flagstaff.segments.boundary.Segment.of(loaded(segment));
         em.createQuery("DELETE FROM Constraint c WHERE c.segment = :segment").setParameter("segment", segment)
                 .executeUpdate();
         em.remove(segment);
+        audit.deleted("segment", namespace, key, before);
     }
 
     public Constraint createConstraint(String namespace, String segmentKey, CreateConstraintRequest request) {
@@ -129,6 +138,7 @@ public class SegmentService {
         segment.constraints().size(); // loaded before the new row is written, so it is added once
         em.persist(constraint);
         segment.constraints().add(constraint); // the segment stays whole for the rest of the transaction (copies)
+        audit.created("constraint", namespace, segmentKey, dev.flagstaff.segments.boundary.Constraint.of(constraint));
         return constraint;
     }
 
@@ -144,8 +154,10 @@ public class SegmentService {
             throw ApiException.notFound("constraint", id);
         }
         ifMatch.check(constraint, "constraint", namespace + "/" + segmentKey + "/" + id);
+        var before = dev.flagstaff.segments.boundary.Constraint.of(constraint);
         constraint.update(request.type(), request.property(), request.operator(), request.value(),
                 request.description(), Timestamps.nowMicros());
+        audit.updated("constraint", namespace, segmentKey, before, dev.flagstaff.segments.boundary.Constraint.of(constraint));
         return constraint;
     }
 
@@ -158,7 +170,9 @@ public class SegmentService {
         Constraint constraint = findConstraint(namespace, segmentKey, id);
         ifMatch.check(constraint, "constraint", namespace + "/" + segmentKey + "/" + id);
         if (constraint != null) {
+            var before = dev.flagstaff.segments.boundary.Constraint.of(constraint);
             em.remove(constraint);
+            audit.deleted("constraint", namespace, segmentKey, before);
         }
     }
 

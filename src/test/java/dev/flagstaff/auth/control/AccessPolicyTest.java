@@ -37,6 +37,9 @@ class AccessPolicyTest {
         expect("GET /api/v1/namespaces", Access.READ, false);
         expect("POST /api/v1/namespaces", Access.NAMESPACE_ADMIN, true);
         expect("GET /api/v1/namespaces/{key}", Access.READ, true);
+        // the audit history (viewers; a scoped token sees its namespace) and a namespace's event stream
+        expect("GET /api/v1/audit/events", Access.READ, true);
+        expect("GET /api/v1/namespaces/{namespaceKey}/events", Access.READ, true);
         expect("PUT /api/v1/namespaces/{key}", Access.NAMESPACE_ADMIN, true);
         expect("DELETE /api/v1/namespaces/{key}", Access.NAMESPACE_ADMIN, true);
         for (String p : List.of(NS, "/api/v1")) {
