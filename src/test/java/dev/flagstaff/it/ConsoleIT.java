@@ -127,6 +127,23 @@ class ConsoleIT {
     }
 
     @Test
+    void theAuditPageListsChangesAndFollowsNewOnesLive() {
+        api.post(nsApi("/flags"), "{\"key\":\"audited\",\"name\":\"Audited\"}").ok();
+        page.navigate(at("/audit"));
+        var rows = page.getByTestId("audit-table").locator("tbody tr");
+        assertThat(rows).hasCount(2); // the namespace and the flag
+        assertThat(rows.first()).containsText("flag audited");
+        assertThat(rows.first()).containsText("(authentication off)");
+        // a change made elsewhere (here: the API) reaches the open page over the namespace's event stream
+        api.put(nsApi("/flags/audited"), "{\"name\":\"Audited\",\"enabled\":true}").ok();
+        assertThat(rows).hasCount(3);
+        assertThat(rows.first()).containsText("updated");
+        page.getByTestId("audit-type").selectOption("segment");
+        page.getByTestId("audit-filter").click();
+        assertThat(page.getByText("No changes recorded for this filter.")).isVisible();
+    }
+
+    @Test
     void emptyNamespaceTellsWhatToDoFirst() {
         page.navigate(at("/flags"));
         assertThat(page.getByTestId("empty-state")).containsText("Start with a flag");
