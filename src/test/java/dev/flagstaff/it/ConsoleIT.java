@@ -301,7 +301,9 @@ class ConsoleIT {
         api.post(nsApi("/flags/banner/variants"), "{\"key\":\"red\"}").ok();
         String blue = api.post(nsApi("/flags/banner/variants"), "{\"key\":\"blue\"}").ok().getString("id");
         page.navigate(at("/flags/banner"));
-        assertThat(page.getByTestId("no-schedules")).isVisible();
+        // the first page of a test can take long on a busy machine
+        assertThat(page.getByTestId("no-schedules")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
 
         page.getByTestId("new-schedule").click(); // an hour from now by default
         page.getByTestId("schedule-type").selectOption("SET_DEFAULT_VARIANT");
