@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Playwright;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Assumptions;
@@ -92,6 +93,9 @@ final class ConsoleBrowser implements AutoCloseable {
                         com.microsoft.playwright.options.ColorScheme.LIGHT));
         Page page = context.newPage();
         page.setDefaultTimeout(10_000);
+        // Playwright's assertions wait 5 s by default; a loaded 2-core CI machine can take longer than that
+        // between a click and the answer's notification (the copy test timed out there)
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         page.onRequest(request -> {
             URI uri = URI.create(request.url());
             if (uri.getPort() == base.getPort() && uri.getHost().equals(base.getHost())) {
