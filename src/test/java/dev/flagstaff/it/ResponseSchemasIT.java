@@ -318,6 +318,8 @@ class ResponseSchemasIT {
                 "flagKey", "color");
         call(200, "POST", "/api/v1/namespaces/{namespaceKey}/segments/{segmentKey}/copy",
                 "{\"key\":\"beta-copy\"}", "segmentKey", "beta");
+        // the copy's rules use "staff", which deletes() deletes
+        call(200, "DELETE", "/api/v1/namespaces/{namespaceKey}/flags/{key}", null, "key", "color-copy");
     }
 
     private void deletes() {
