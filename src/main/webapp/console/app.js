@@ -410,7 +410,7 @@ document.addEventListener("alpine:init", () => {
 
     /**
      * Follows the namespace's Server-Sent Events (GET …/events; the session cookie goes along, same origin):
-     * each committed change refreshes the open page, unless a dialog is open or a field has the focus.
+     * each committed change refreshes the open list page.
      */
     listen() {
       if (typeof EventSource === "undefined" || this.eventsNs === this.ns) { return; }
@@ -432,11 +432,20 @@ document.addEventListener("alpine:init", () => {
       };
     },
 
+    /**
+     * Reloads the data of the open list page (flags, segments, audit) in place: no navigation, so nothing the
+     * user is doing (a dialog, a form) is touched. A flag's or segment's own page is left as it is.
+     */
     liveRefresh() {
-      if (this.dialog || this.loginNeeded) { return; }
-      const focused = document.activeElement;
-      if (focused && ["INPUT", "TEXTAREA", "SELECT"].includes(focused.tagName) && this.view !== "audit") { return; }
-      if (["flags", "segments", "audit", "flag", "segment"].includes(this.view)) { this.route(); }
+      if (this.loginNeeded) { return; }
+      const ns = this.ns;
+      const same = value => { if (this.ns !== ns) { throw new Superseded(); } return value; };
+      const quiet = e => { if (!(e instanceof Superseded)) { this.fail(e); } };
+      if (this.view === "flags" || this.view === "segments") {
+        this.loadLists(same).catch(quiet);
+      } else if (this.view === "audit") {
+        this.loadAudit(false, same).catch(quiet);
+      }
     },
 
     // ----------------------------------------------------------------- lists
