@@ -228,10 +228,10 @@ class ConsoleIT {
         // drag the second rule above the first: the order is saved
         drag(page.getByTestId("rule").nth(1), page.getByTestId("rule").nth(0));
         assertThat(page.getByTestId("rule").first().getByTestId("rule-segments")).hasText("entities in everyone");
-        PayaraProcess.sleep(300);
-        rules = api.get(nsApi("/flags/checkout_flow/rules")).ok().getJsonArray("rules");
-        assertEquals(List.of("everyone", "beta-testers"), rules.stream()
-                .map(r -> r.asJsonObject().getString("segmentKey")).toList());
+        // the page shows the new order before its save has answered: wait for the saved order (loaded machines)
+        assertEquals(List.of("everyone", "beta-testers"), eventually(List.of("everyone", "beta-testers"),
+                () -> api.get(nsApi("/flags/checkout_flow/rules")).ok().getJsonArray("rules").stream()
+                        .map(r -> r.asJsonObject().getString("segmentKey")).toList()));
         // and back, so that the beta testers' rule decides for them
         drag(page.getByTestId("rule").nth(1), page.getByTestId("rule").nth(0));
         assertThat(page.getByTestId("rule").first().getByTestId("rule-segments")).hasText("entities in beta-testers");
@@ -284,10 +284,10 @@ class ConsoleIT {
         assertThat(page.getByTestId("rollout-text").nth(1)).hasText("entities in staff get true");
         drag(page.getByTestId("rollout").nth(1), page.getByTestId("rollout").nth(0));
         assertThat(page.getByTestId("rollout-text").nth(0)).hasText("entities in staff get true");
-        PayaraProcess.sleep(300);
-        JsonArray rollouts = api.get(nsApi("/flags/dark-mode/rollouts")).ok().getJsonArray("rules");
-        assertEquals(List.of("SEGMENT_ROLLOUT_TYPE", "THRESHOLD_ROLLOUT_TYPE"), rollouts.stream()
-                .map(r -> r.asJsonObject().getString("type")).toList());
+        assertEquals(List.of("SEGMENT_ROLLOUT_TYPE", "THRESHOLD_ROLLOUT_TYPE"),
+                eventually(List.of("SEGMENT_ROLLOUT_TYPE", "THRESHOLD_ROLLOUT_TYPE"),
+                        () -> api.get(nsApi("/flags/dark-mode/rollouts")).ok().getJsonArray("rules").stream()
+                                .map(r -> r.asJsonObject().getString("type")).toList()));
         // a staff member gets true from the segment rollout, whatever the threshold says
         JsonObject answer = api.post("/evaluate/v1/boolean", "{\"namespaceKey\":\"" + ns + "\",\"flagKey\":\"dark-mode\","
                 + "\"entityId\":\"anyone\",\"context\":{}}").ok();
@@ -673,5 +673,16 @@ class ConsoleIT {
         page.mouse().move(from.x + from.width / 2, from.y + from.height / 2 - 10, new Mouse.MoveOptions().setSteps(5));
         page.mouse().move(to.x + 40, to.y + 4, new Mouse.MoveOptions().setSteps(20));
         page.mouse().up();
+    }
+
+    /** Reads {@code read} until it gives {@code expected} or 15 s pass; answers the last reading. */
+    private static <T> T eventually(T expected, java.util.function.Supplier<T> read) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        T last = read.get();
+        while (!expected.equals(last) && System.nanoTime() < deadline) {
+            PayaraProcess.sleep(100);
+            last = read.get();
+        }
+        return last;
     }
 }
