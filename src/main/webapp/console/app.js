@@ -249,7 +249,6 @@ document.addEventListener("alpine:init", () => {
       const headers = body === null || body === undefined ? {} : { "Content-Type": "application/json" };
       if (options.ifMatch) { headers["If-Match"] = options.ifMatch; }
       try {
-        const headers = body === null || body === undefined ? {} : { "Content-Type": "application/json" };
         if (method !== "GET" && this.csrfToken) { headers["X-CSRF-Token"] = this.csrfToken; }
         response = await fetch(path, {
           method,

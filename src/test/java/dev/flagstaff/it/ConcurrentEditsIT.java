@@ -59,7 +59,8 @@ class ConcurrentEditsIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newCachedThreadPool()).build(); // HTTP/1.1: Payara misreads the JDK client's h2c upgrade under load (answers and their headers mixed up)
 
     private String root;
 
