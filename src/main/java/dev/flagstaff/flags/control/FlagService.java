@@ -92,7 +92,13 @@ public class FlagService {
     /** Updates the flag if {@code ifMatch} holds for it once the namespace is locked. */
     public Flag update(String namespace, String key, UpdateFlagRequest request, Precondition<Flag> ifMatch) {
         namespaces.lockForWrite(namespace);
-        Flag flag = require(namespace, key);
+        // the flag's row is locked as well (SELECT … FOR UPDATE), so the If-Match check reads it as last
+        // committed: on H2 a plain read right after the namespace lock was granted could still see the state
+        // before the previous writer's commit, and two writers holding one ETag both won (ConcurrentEditsIT)
+        Flag flag = find(namespace, key, true);
+        if (flag == null) {
+            throw ApiException.notFound("flag", namespace + "/" + key);
+        }
         ifMatch.check(flag, "flag", namespace + "/" + key);
         String defaultVariantId = request.defaultVariantId();
         if (defaultVariantId != null && !defaultVariantId.isEmpty()
@@ -119,7 +125,7 @@ public class FlagService {
     /** Deletes the flag if {@code ifMatch} holds for it (a missing flag fails any If-Match). */
     public void delete(String namespace, String key, Precondition<Flag> ifMatch) {
         namespaces.lockForWrite(namespace);
-        Flag flag = find(namespace, key, false);
+        Flag flag = find(namespace, key, true); // locked, as in update
         ifMatch.check(flag, "flag", namespace + "/" + key);
         if (flag != null) {
             var before = dev.flagstaff.flags.boundary.Flag.read(loaded(flag));

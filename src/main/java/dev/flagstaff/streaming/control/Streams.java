@@ -6,7 +6,6 @@ import dev.flagstaff.evaluation.control.Snapshots;
 import dev.flagstaff.persistence.NamespaceChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,11 +69,13 @@ public class Streams {
     @Inject
     Snapshots snapshots;
 
-    @Resource
-    ManagedExecutorService executor;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /**
+     * The server's default managed executors, looked up when the application has started: this bean may be
+     * created earlier, by a write during the start (the start-up import of {@code flagstaff.import.path} fires
+     * {@code NamespaceChanged}), when {@code @Resource} fields would not be injected on Payara.
+     */
+    private volatile ManagedExecutorService executor;
+    private volatile ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "flagstaff.streams.keepalive-seconds", defaultValue = "15")
@@ -85,7 +88,9 @@ public class Streams {
     private ScheduledFuture<?> checks;
     private volatile long lastKeepAlive = System.nanoTime();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) throws NamingException {
+        executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
         if (checkMillis > 0) {
             checks = scheduler.scheduleWithFixedDelay(this::check, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         }
