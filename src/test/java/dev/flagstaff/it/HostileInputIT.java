@@ -207,6 +207,11 @@ class HostileInputIT {
     private static List<Operation> operations(JsonObject document) {
         List<Operation> out = new ArrayList<>();
         for (Map.Entry<String, JsonValue> path : document.getJsonObject("paths").entrySet()) {
+            if (path.getKey().endsWith("/events") || path.getKey().endsWith("/stream")) {
+                // a namespace's Server-Sent Events and Flipt v2's snapshot stream stay open by design: a valid
+                // request never ends (their own tests, AuditIT and ClientStreamIT, check their errors)
+                continue;
+            }
             for (Map.Entry<String, JsonValue> method : path.getValue().asJsonObject().entrySet()) {
                 JsonObject op = method.getValue().asJsonObject();
                 List<String> pathParams = new ArrayList<>();
