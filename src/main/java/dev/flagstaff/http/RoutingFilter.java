@@ -30,8 +30,32 @@ public class RoutingFilter implements ContainerRequestFilter {
                     + path.substring(0, path.length() - 1) + query));
         }
         String relative = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
-        if (!relative.equals("openapi") && !EXPORT.matcher(relative).matches()) { // YAML or JSON by Accept
+        if (!relative.equals("openapi") && !EXPORT.matcher(relative).matches() // YAML or JSON by Accept
+                || !readable(request.getHeaders().get(HttpHeaders.ACCEPT))) { // else the container's HTML 400
             request.getHeaders().remove(HttpHeaders.ACCEPT);
+        }
+    }
+
+    /** True when every media range of the {@code Accept} header lines parses (or there is none). */
+    private static boolean readable(java.util.List<String> accept) {
+        if (accept == null) {
+            return true;
+        }
+        try {
+            for (String line : accept) {
+                for (String range : line.split(",")) {
+                    if (!range.isBlank()) {
+                        jakarta.ws.rs.core.MediaType type = jakarta.ws.rs.core.MediaType.valueOf(range.trim());
+                        String q = type.getParameters().get("q");
+                        if (q != null) {
+                            Double.parseDouble(q);
+                        }
+                    }
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            return false;
         }
     }
 }

@@ -71,7 +71,13 @@ public class ClientEvaluationServlet extends HttpServlet {
                 throw new ApiException(Code.UNIMPLEMENTED, "Method Not Allowed");
             }
             authorize(stream ? STREAM_TEMPLATE : SNAPSHOT_TEMPLATE);
-            String digest = request.getParameter("digest");
+            String digest;
+            try {
+                digest = request.getParameter("digest");
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the container could not decode the query (e.g. a charset it cannot read it with)
+                throw ApiException.invalid("the query string cannot be read: " + e.getMessage());
+            }
             if (stream && digest != null && !digest.isEmpty() && digest.length() != 40) {
                 throw ApiException.invalidField("digest", "must be a 40-character string");
             }

@@ -59,6 +59,8 @@ public class NamespaceImportResource {
     public ImportResult importDocument(@PathParam("namespaceKey") String ns, @Context UriInfo uri, byte[] body) {
         String namespace = NamespaceKey.key(ns);
         boolean skipExisting = Query.of(uri).bool("skipExisting");
+        // flow collections ([…], {…}, and all of JSON) nested too deeply would overflow the YAML parser's stack
+        dev.flagstaff.http.Limits.current().checkDepth(body, "request body");
         List<FliptDocument> documents = DocumentReader.read(new String(body, StandardCharsets.UTF_8));
         if (documents.isEmpty()) {
             throw ApiException.invalid("the document is empty");
