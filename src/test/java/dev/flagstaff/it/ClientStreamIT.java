@@ -281,6 +281,59 @@ class ClientStreamIT {
         }
     }
 
+    /**
+     * Flipt's official JavaScript client SDK, unmodified, against this server: it fetches the v1 namespace snapshot
+     * and evaluates with Flipt's own engine (WebAssembly), so its variants must be the server's for every entity
+     * (same bucketing), and with {@code updateInterval: 1} a change reaches it within its poll interval plus a fetch.
+     * Version 0.5.1, the newest on npm, has no streaming mode; the framing of the v2 stream is checked above.
+     */
+    @Test
+    void theOfficialJavaScriptSdkEvaluatesAsTheServerAndSeesAChange() throws Exception {
+        String ns = namespace();
+        post("/api/v1/namespaces/" + ns + "/flags", "{\"key\":\"dark\",\"name\":\"Dark\",\"type\":\"BOOLEAN_FLAG_TYPE\"}");
+        post("/api/v1/namespaces/" + ns + "/flags", "{\"key\":\"color\",\"name\":\"Color\",\"enabled\":true}");
+        String red = post("/api/v1/namespaces/" + ns + "/flags/color/variants", "{\"key\":\"red\"}").getString("id");
+        String blue = post("/api/v1/namespaces/" + ns + "/flags/color/variants", "{\"key\":\"blue\"}").getString("id");
+        post("/api/v1/namespaces/" + ns + "/segments", "{\"key\":\"all\",\"name\":\"All\",\"matchType\":\"ALL_MATCH_TYPE\"}");
+        String rule = post("/api/v1/namespaces/" + ns + "/flags/color/rules", "{\"segmentKey\":\"all\",\"rank\":1}")
+                .getString("id");
+        post("/api/v1/namespaces/" + ns + "/flags/color/rules/" + rule + "/distributions",
+                "{\"variantId\":\"" + red + "\",\"rollout\":30}");
+        post("/api/v1/namespaces/" + ns + "/flags/color/rules/" + rule + "/distributions",
+                "{\"variantId\":\"" + blue + "\",\"rollout\":70}");
+        int entities = 200;
+        try (NodeSdk sdk = NodeSdk.follow(server.url().toString().replaceAll("/$", ""), TOKEN, ns, "dark", "color",
+                String.valueOf(entities))) {
+            String ready = sdk.nextLine(60_000);
+            assertNotNull(ready, "the SDK initialised against Flagstaff");
+            JsonObject first = Json.createReader(new StringReader(ready)).readObject();
+            assertFalse(first.getBoolean("enabled"), ready);
+            JsonObject variants = first.getJsonObject("variants");
+            int red30 = 0;
+            for (int i = 0; i < entities; i++) {
+                String entity = "e" + i;
+                String expected = post("/evaluate/v1/variant", "{\"namespaceKey\":\"" + ns
+                        + "\",\"flagKey\":\"color\",\"entityId\":\"" + entity + "\",\"context\":{}}")
+                        .getString("variantKey");
+                assertEquals(expected, variants.getString(entity), "the SDK's variant for " + entity + " is the server's");
+                red30 += expected.equals("red") ? 1 : 0;
+            }
+            assertTrue(red30 > 30 && red30 < 90, "a 30/70 split over 200 entities gave " + red30 + " red");
+
+            sdk.send("go");
+            put("/api/v1/namespaces/" + ns + "/flags/dark", "{\"name\":\"Dark\",\"enabled\":true}");
+            String changed = sdk.nextLine(25_000);
+            assertNotNull(changed, "the SDK answered after the change");
+            JsonObject change = Json.createReader(new StringReader(changed)).readObject();
+            assertTrue(change.getBoolean("changed"), "the SDK saw the change: " + changed);
+            assertTrue(change.getBoolean("enabled"));
+            long millis = change.getJsonNumber("millis").longValue();
+            System.out.println("[flagstaff-it] the Flipt JavaScript SDK (polling every 1 s) saw the change " + millis
+                    + " ms after the write was sent");
+            assertTrue(millis <= 3000, "within the SDK's 1 s poll interval plus a fetch: " + millis + " ms");
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private String namespace() {
