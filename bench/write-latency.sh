@@ -72,12 +72,14 @@ document() { # from, to
 }
 seed() { # namespace, flag count
   curl -sf -X POST "$base/api/v1/namespaces" -H 'Content-Type: application/json' -d "{\"key\":\"$1\",\"name\":\"$1\"}" >/dev/null
-  local from=0 chunk=2000
+  # several imports of a few hundred flags: one import is one transaction, which must end within its timeout
+  local from=0 chunk=250 status
   while [ "$from" -lt "$2" ]; do
     local to=$(( from + chunk < $2 ? from + chunk : $2 ))
     document "$from" "$to" > "$work/import.json"
-    curl -sf -X POST "$base/api/v1/namespaces/$1/import" -H 'Content-Type: application/json' \
-      --data-binary @"$work/import.json" >/dev/null || { echo "import into $1 failed"; exit 1; }
+    status=$(curl -s -o "$work/import.out" -w '%{http_code}' -X POST "$base/api/v1/namespaces/$1/import" \
+      -H 'Content-Type: application/json' --data-binary @"$work/import.json")
+    [ "$status" = 200 ] || { echo "import of flags $from..$to into $1 failed: HTTP $status $(head -c 300 "$work/import.out")"; exit 1; }
     from=$to
   done
 }
