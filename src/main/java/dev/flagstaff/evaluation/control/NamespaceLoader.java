@@ -128,8 +128,8 @@ public class NamespaceLoader {
 
     /**
      * Reads only the flags with these keys (with their variants, rules and rollouts) and the namespace's
-     * revision, in one transaction of its own (as {@link #load}): what a write to those flags changed. Four
-     * queries, whatever the size of the namespace.
+     * revision, in one transaction of its own (as {@link #load}): what a write to those flags changed. The
+     * queries are restricted to those flag keys, whatever the size of the namespace.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public LoadedFlags loadFlags(String namespace, Collection<String> keys) {
