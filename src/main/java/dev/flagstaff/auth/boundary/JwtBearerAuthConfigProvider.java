@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  * <p>
  * Installed by {@link ContainerAuthentication} only where a provider for the application is already registered
  * (Payara with authentication required); Open Liberty runs MicroProfile JWT as a trust association interceptor
- * instead, filtered by {@code <authFilter>} in {@code liberty/server.xml}.
+ * instead, which this does not touch.
  */
 final class JwtBearerAuthConfigProvider implements AuthConfigProvider {
 
