@@ -39,7 +39,7 @@ public enum Code {
     /** The code grpc-gateway would report for a bare HTTP status (used for JAX-RS's own errors). */
     public static Code forHttpStatus(int status) {
         return switch (status) {
-            case 400, 406, 413, 415 -> INVALID_ARGUMENT;
+            case 400, 406, 411, 413, 414, 415, 431 -> INVALID_ARGUMENT;
             case 401 -> UNAUTHENTICATED;
             case 403 -> PERMISSION_DENIED;
             case 429 -> RESOURCE_EXHAUSTED;

@@ -6,6 +6,8 @@ import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Login;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.eclipse.persistence.sessions.server.ConnectionPool;
 import org.eclipse.persistence.sessions.server.ServerSession;
 
@@ -20,6 +22,11 @@ import java.util.List;
  * application's own definition, or the server's DataSource named by {@code flagstaff.db.jndi}), wrapped so
  * that connections and statements are counted, and sets EclipseLink's platform for the vendor found there.
  * The server still enlists each connection in the JTA transaction: the wrapper only forwards to it.
+ *
+ * <p>When Flagstaff's own data source cannot reach its database here, the platform is taken from the URL and
+ * the unit logs in without it ({@link FirstLoginDataSource}), so that the application starts and answers 503
+ * until {@link Database} reaches the database. A server DataSource ({@code flagstaff.db.jndi}) whose database
+ * is away still stops the start: which database it is cannot be told without it.
  */
 public class FlagstaffSessionCustomizer implements SessionCustomizer {
 
@@ -44,21 +51,47 @@ public class FlagstaffSessionCustomizer implements SessionCustomizer {
             Database.checkOwn(settings);
         }
         Vendor vendor = null;
+        FirstLoginDataSource unreached = null;
         for (Login login : logins(session)) {
-            if (connectorOf(login) instanceof JNDIConnector jndi && !(jndi.getDataSource() instanceof CountingDataSource)) {
+            if (connectorOf(login) instanceof JNDIConnector jndi && !(jndi.getDataSource() instanceof CountingDataSource)
+                    && !(jndi.getDataSource() instanceof FirstLoginDataSource)) {
                 DataSource chosen = server != null || jndi.getDataSource() == null ? server : jndi.getDataSource();
                 if (chosen == null) {
                     continue; // a login by name only: the server resolves it
                 }
-                jndi.setDataSource(new CountingDataSource(chosen));
-                if (vendor == null) {
-                    vendor = Database.detectVendor(chosen, settings);
+                DataSource counted = new CountingDataSource(chosen);
+                if (vendor == null && unreached == null) {
+                    try {
+                        vendor = Database.detectVendor(chosen, settings);
+                    } catch (DatabaseUnreachable e) {
+                        if (server != null) {
+                            throw e; // a server DataSource: its database cannot be told without reaching it
+                        }
+                        // Flagstaff's own data source: the URL tells the database; log in without it
+                        vendor = Vendor.fromUrl(settings.effectiveUrl());
+                        unreached = new FirstLoginDataSource(counted);
+                    }
                 }
+                jndi.setDataSource(unreached != null ? unreached : counted);
             }
         }
+        if (vendor == null && server == null) {
+            vendor = Vendor.fromUrl(settings.effectiveUrl()); // logins by name only: the URL tells the database
+        }
+        if (unreached != null) {
+            FirstLoginDataSource loggingIn = unreached;
+            session.getEventManager().addListener(new SessionEventAdapter() {
+                @Override
+                public void postLogin(SessionEvent event) {
+                    loggingIn.loggedIn();
+                }
+            });
+        }
+        String platform = vendor == null ? null
+                : unreached != null && vendor == Vendor.MARIADB ? MariaDbPlatform.class.getName() : vendor.eclipseLinkTarget();
         for (Login login : logins(session)) {
-            if (vendor != null && login instanceof DatasourceLogin datasourceLogin) {
-                datasourceLogin.setPlatformClassName(vendor.eclipseLinkTarget());
+            if (platform != null && login instanceof DatasourceLogin datasourceLogin) {
+                datasourceLogin.setPlatformClassName(platform);
             }
         }
     }

@@ -27,9 +27,26 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
 
+    /** Headers every request of this client carries (e.g. a credential), as name, value pairs. */
+    private final String[] defaults;
+
     Api(URL base) {
+        this(base, new String[0]);
+    }
+
+    private Api(URL base, String[] defaults) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.defaults = defaults;
+    }
+
+    /** The same client with {@code headers} (name, value pairs) on every request. */
+    Api withHeaders(String... headers) {
+        try {
+            return new Api(base.toURL(), headers.clone());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Reply get(String path) {
@@ -55,6 +72,9 @@ final class Api {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < defaults.length; i += 2) {
+            request.header(defaults[i], defaults[i + 1]);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -85,6 +85,53 @@ class DatabaseOutageIT {
         }
     }
 
+    /**
+     * A (re)start while the database is away: the application deploys anyway, evaluations and writes answer
+     * 503 code 14, {@code /health} is up and readiness DOWN; once the database answers, the migrations run and
+     * everything works without a restart.
+     */
+    @Test
+    void startingWhileTheDatabaseIsAway() {
+        String db = System.getProperty("flagstaff.it.db", "h2");
+        assumeFalse(db.equals("h2"), "an outage needs a database server");
+        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("outagestart"));
+        URI target = URI.create(settings.get("flagstaff.db.url").substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+            settings.put("flagstaff.db.url", settings.get("flagstaff.db.url")
+                    .replace("//" + target.getHost() + ":" + target.getPort() + "/", "//127.0.0.1:" + proxy.port() + "/"));
+            proxy.cut(); // refused from the start
+
+            try (PayaraProcess server = PayaraProcess.start("outagestart", settings, Map.of()).awaitReady(SeveralInstancesIT.STARTUP)) {
+                Api api = new Api(server.url());
+                awaitStatus(() -> api.get("/health").status(), 200, 120); // deployed, not refused
+                Api.Reply ready = api.get("/health/ready");
+                assertEquals(503, ready.status(), "readiness is down: " + ready.body());
+                assertTrue(ready.body().contains("\"DOWN\""), ready.body());
+                api.post("/evaluate/v1/boolean", EVALUATE).assertError(503, 14, "the database is unavailable; try again later");
+                api.post("/evaluate/v1/boolean", EVALUATE).assertError(503, 14, "the database is unavailable; try again later");
+                api.post("/api/v1/flags", flag("early")).assertError(503, 14, "the database is unavailable; try again later");
+                api.get("/api/v1/flags").assertError(503, 14, "the database is unavailable; try again later");
+                assertEquals(404, api.get("/no/such/path").status(), "routes still answer");
+
+                long restored = System.nanoTime();
+                proxy.restore();
+                awaitStatus(() -> api.get("/health/ready").status(), 200, 60);
+                long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restored);
+                api.post("/api/v1/flags", "{\"key\":\"steady\",\"name\":\"Steady\",\"type\":\"BOOLEAN_FLAG_TYPE\","
+                        + "\"enabled\":true}").ok();
+                assertTrue(enabled(api), "evaluations answer once the database is reached");
+                api.put("/api/v1/flags/steady", "{\"name\":\"Steady\",\"enabled\":false}").ok();
+                assertTrue(!enabled(api), "and see writes");
+                assertEquals(404, api.get("/api/v1/flags/early").status(), "the write answered 503 was not made");
+                System.out.printf("[flagstaff-it] %s start without the database: deployed, 503 code 14 for evaluations "
+                        + "and writes, ready %d ms after the database came back; server log: %d SEVERE, %d WARNING%n",
+                        db, readyMillis, server.log().lines().filter(l -> l.startsWith("SEVERE")).count(),
+                        server.log().lines().filter(l -> l.startsWith("WARNING")).count());
+                System.out.println(severe(server.log()));
+            }
+        }
+    }
+
     private static String flag(String key) {
         return "{\"key\":\"" + key + "\",\"name\":\"" + key + "\",\"type\":\"BOOLEAN_FLAG_TYPE\"}";
     }

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,7 +79,56 @@ class HostileInputIT {
 
     @Test
     void malformedRequestsNeverAnswer5xxAndChangeNothing() throws Exception {
-        Api api = new Api(base);
+        throwAt(base, new Api(base), "without authentication", random -> Map.of());
+    }
+
+    /**
+     * The same with authentication required (a Payara Micro process of its own, {@code flagstaff.auth.required}
+     * and a bootstrap token): most requests carry the token, the others a credential that is missing, malformed,
+     * oversized, of another scheme, or a cookie of that kind; such a request must be answered
+     * {@code 401 {"code":16,…}} (or OFREP's own error), never a 5xx, and change nothing.
+     */
+    @Test
+    void malformedRequestsWithAuthenticationRequired() throws Exception {
+        String token = "bootstrap-" + java.util.UUID.randomUUID();
+        Map<String, String> environment = Map.of("FLAGSTAFF_AUTH_REQUIRED", "true",
+                "FLAGSTAFF_AUTH_BOOTSTRAP_TOKEN", token);
+        try (PayaraProcess server = PayaraProcess.start("hostile-auth", TestDatabase.ownDatabase("hostileauth"),
+                environment).awaitReady()) {
+            Api api = new Api(server.url()).withHeaders("Authorization", "Bearer " + token);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (api.get("/api/v1/namespaces").status() != 200) {
+                assertTrue(System.nanoTime() < deadline, "the server answers with the token");
+                PayaraProcess.sleep(500);
+            }
+            assertEquals(401, new Api(server.url()).get("/api/v1/namespaces").status(), "authentication is required");
+            throwAt(server.url(), api, "with authentication required", random -> credential(random, token));
+            assertFalse(server.log().contains(token), "the token never reaches the log");
+        }
+    }
+
+    /** The credential of one request: the token most of the time, else something hostile. */
+    private static Map<String, String> credential(Random random, String token) {
+        String[] authorizations = {"", "Bearer", "Bearer ", "Bearer  " + token, "bearer " + token, "Bearer " + token + "x",
+                "Basic ZmxhZ3N0YWZmOnNlY3JldA==", "Bearer " + "A".repeat(6000), "JWT eyJhbGciOiJub25lIn0.e30.",
+                "Bearer eyJhbGciOiJub25lIn0.e30.", "Bearer eyJ%%%.###.@@@", "Bearer " + token + ", Bearer " + token,
+                "Token " + token, "Bearer %00"};
+        String[] cookies = {"flipt_client_token=", "flipt_client_token=" + "z".repeat(6000), "=;;=;flipt_client_token",
+                "flipt_client_token=\"" + token, "flipt_client_token=garbage; flipt_client_token=" + token,
+                "flipt_client_token=" + token};
+        int kind = random.nextInt(10);
+        if (kind < 6) {
+            return Map.of("Authorization", "Bearer " + token);
+        }
+        if (kind < 8) {
+            String value = authorizations[random.nextInt(authorizations.length)];
+            return value.isEmpty() ? Map.of() : Map.of("Authorization", value);
+        }
+        return Map.of("Cookie", cookies[random.nextInt(cookies.length)]);
+    }
+
+    private void throwAt(URL base, Api api, String label,
+                         java.util.function.Function<Random, Map<String, String>> credentials) throws Exception {
         Map<String, String> known = seed(api);
         JsonObject document = json(api.send("GET", "/openapi?format=JSON", null, null).body());
         List<Operation> operations = operations(document);
@@ -89,7 +139,7 @@ class HostileInputIT {
         int total = Integer.getInteger("flagstaff.it.hostile.requests", 3000);
         System.out.println("[hostile] seed " + seed + " (-Dflagstaff.it.hostile.seed=" + seed + "), " + total
                 + " requests over " + operations.size() + " operations of /openapi, on "
-                + System.getProperty("flagstaff.it.db", "h2"));
+                + System.getProperty("flagstaff.it.db", "h2") + ", " + label);
 
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger serverErrors = new AtomicInteger();
@@ -106,6 +156,7 @@ class HostileInputIT {
                 for (int i = 0; i < share; i++) {
                     Operation op = operations.get(random.nextInt(operations.size()));
                     Hostile request = hostile(random, op, schemas, known);
+                    request.headers.putAll(credentials.apply(random));
                     sent.incrementAndGet();
                     HttpResponse<String> response;
                     try {
@@ -136,7 +187,7 @@ class HostileInputIT {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - started.get()) / 1e9;
-        System.out.printf("[hostile] %d requests thrown in %.1f s, 5xx seen (other than Flipt's 501 Method Not "
+        System.out.printf("[hostile] " + label + ": %d requests thrown in %.1f s, 5xx seen (other than Flipt's 501 Method Not "
                 + "Allowed): %d, statuses %s, oversized uploads cut off by the server: %d, failures: %d%n",
                 sent.get(), seconds, serverErrors.get(),
                 new TreeMap<>(statuses), refusedUploads.get(), failures.size());

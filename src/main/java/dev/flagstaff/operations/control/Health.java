@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Liveness and readiness. Live: the application started and is not stopping. Ready: live, the migrations
+ * Liveness and readiness. Live: the application is deployed and not stopping. Ready: live, the migrations
  * ran, and the database answers a validity check within {@value #CHECK_SECONDS} s. The check runs on the
  * server's managed executor and at most one runs at a time, so a database that hangs never ties up more
  * than one thread and a probe never waits longer than that.
@@ -42,17 +42,22 @@ public class Health {
     public record Check(String name, boolean up, Map<String, String> data) {
     }
 
-    /** The application is up: started, migrated, not shutting down. Says nothing about the database now. */
+    /**
+     * The application is up: deployed and not shutting down. Says nothing about the database: an instance that
+     * started while its database was away is live (restarting it would not bring the database back) but not ready.
+     */
     public Check live() {
-        boolean up = !stopping && database.migrated();
-        return new Check("flagstaff", up, up ? Map.of() : Map.of("reason", stopping ? "stopping" : "not started"));
+        return new Check("flagstaff", !stopping, stopping ? Map.of("reason", "stopping") : Map.of());
     }
 
-    /** Liveness plus a database that answers now. */
+    /** Liveness plus a database that was reached and migrated since the start and answers now. */
     public List<Check> ready() {
         Check live = live();
         if (!live.up()) {
             return List.of(live, new Check("database", false, Map.of("reason", "not checked")));
+        }
+        if (!database.migrated()) {
+            return List.of(live, down("not reached since the start (trying again every few seconds)"));
         }
         return List.of(live, database());
     }
