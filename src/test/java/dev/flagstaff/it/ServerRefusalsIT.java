@@ -6,6 +6,7 @@ import jakarta.json.JsonReader;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of Payara's behaviour shows.
  */
 @FlagstaffIT
+@Tag("embedded-only") // what the HTTP layer answers does not depend on the database: checked once, in the H2 run
 class ServerRefusalsIT {
 
     @Deployment(testable = false)
