@@ -8,6 +8,7 @@
 # zip of the pom's liberty-maven-plugin, config in liberty/). Same seed, same requests, same last line.
 # --jfr FILE: record a Java Flight Recording (profile settings) of the server during the variant measurement;
 # bench/jfr-top.sh FILE summarises where the time went.
+# BENCH_JVM_OPTS (environment): extra JVM options for the server, e.g. -XX:+UseParallelGC, to compare settings.
 # --auth: authentication required (FLAGSTAFF_AUTH_REQUIRED=true, MicroProfile JWT active) and every request
 # carries a client token (a bootstrap token made up for the run).
 #
@@ -64,7 +65,7 @@ if [ "$auth" = true ]; then
   BENCH_AUTHORIZATION="Bearer $token"
   auth_header=(-H "Authorization: $BENCH_AUTHORIZATION")
 fi
-heap="-Xms1g -Xmx1g"
+heap="-Xms1g -Xmx1g ${BENCH_JVM_OPTS:-}" # BENCH_JVM_OPTS: extra server JVM options (e.g. a GC) to compare
 if [ "$runtime" = payara ]; then
   echo "== building (mvn package, tests skipped) and fetching Payara Micro"
   mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
