@@ -37,6 +37,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +67,26 @@ public class NamespaceLoader {
     RolloutService rollouts;
 
     /**
-     * What one load produced. {@code document} is the snapshot body for the newest clients; {@code revision}
-     * the namespace's revision the data belongs to ({@code -1} when the namespace does not exist).
+     * What one load produced. {@code flagDocuments} are the flags' entries of the snapshot document for the
+     * newest clients, by key in the document's order; {@code revision} the namespace's revision the data
+     * belongs to ({@code -1} when the namespace does not exist).
      */
-    public record Loaded(long revision, NamespaceDefinition definition, JsonObject document) {
+    public record Loaded(long revision, NamespaceDefinition definition, Map<String, JsonObject> flagDocuments) {
 
         public boolean exists() {
             return revision >= 0;
         }
+    }
+
+    /** One flag as a snapshot update needs it: the engine's definition and its entry of the snapshot document. */
+    public record LoadedFlag(FlagDefinition definition, JsonObject document) {
+    }
+
+    /**
+     * Some flags of a namespace read after a write to them: those that exist, by key (a key asked for and
+     * missing here was deleted), and the namespace's revision ({@code -1} when it does not exist).
+     */
+    public record LoadedFlags(long revision, Map<String, LoadedFlag> flags) {
     }
 
     /** The current revision of each of {@code namespaces} that exists. */
@@ -101,20 +114,43 @@ public class NamespaceLoader {
         rollouts.forEach(r -> rolloutsByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
 
         List<FlagDefinition> flagDefinitions = new ArrayList<>(flags.size());
-        JsonArrayBuilder flagDocuments = Json.createArrayBuilder();
+        Map<String, JsonObject> flagDocuments = new LinkedHashMap<>();
         for (Flag flag : flags) {
             List<Rule> flagRules = rulesByFlag.getOrDefault(flag.id(), List.of());
             List<Rollout> flagRollouts = rolloutsByFlag.getOrDefault(flag.id(), List.of());
             flagDefinitions.add(definition(flag, flagRules, flagRollouts));
-            flagDocuments.add(document(flag, flagRules, flagRollouts));
+            flagDocuments.put(flag.key(), document(flag, flagRules, flagRollouts));
         }
         NamespaceDefinition definition = new NamespaceDefinition(namespace, flagDefinitions,
                 segments.stream().map(NamespaceLoader::definition).toList());
-        JsonObject document = Json.createObjectBuilder()
-                .add("namespace", Json.createObjectBuilder().add("key", namespace))
-                .add("flags", flagDocuments)
-                .build();
-        return new Loaded(revision, definition, document);
+        return new Loaded(revision, definition, flagDocuments);
+    }
+
+    /**
+     * Reads only the flags with these keys (with their variants, rules and rollouts) and the namespace's
+     * revision, in one transaction of its own (as {@link #load}): what a write to those flags changed. The
+     * queries are restricted to those flag keys, whatever the size of the namespace.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public LoadedFlags loadFlags(String namespace, Collection<String> keys) {
+        long revision = namespaces.revisions(List.of(namespace)).getOrDefault(namespace, -1L);
+        List<Flag> flags = this.flags.withKeys(namespace, keys);
+        Map<String, LoadedFlag> out = new LinkedHashMap<>();
+        if (!flags.isEmpty()) {
+            Map<String, List<Rule>> rulesByFlag = new LinkedHashMap<>();
+            rules.ofFlags(namespace, keys)
+                    .forEach(r -> rulesByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
+            Map<String, List<Rollout>> rolloutsByFlag = new LinkedHashMap<>();
+            rollouts.ofFlags(namespace, keys)
+                    .forEach(r -> rolloutsByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
+            for (Flag flag : flags) {
+                List<Rule> flagRules = rulesByFlag.getOrDefault(flag.id(), List.of());
+                List<Rollout> flagRollouts = rolloutsByFlag.getOrDefault(flag.id(), List.of());
+                out.put(flag.key(), new LoadedFlag(definition(flag, flagRules, flagRollouts),
+                        document(flag, flagRules, flagRollouts)));
+            }
+        }
+        return new LoadedFlags(revision, out);
     }
 
     // ---- engine definitions --------------------------------------------------------------------------

@@ -1,14 +1,22 @@
 package dev.flagstaff.evaluation.control;
 
 import dev.flagstaff.evaluation.engine.NamespaceSnapshot;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
-import java.util.EnumMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Everything evaluation serves for one namespace, built from one database read and never changed after:
- * the compiled engine snapshot, the client snapshot document in each shape, and its ETag.
+ * Everything evaluation serves for one namespace, never changed after it is built: the compiled engine
+ * snapshot, the client snapshot document in each shape, and its ETag. Built from one read of the whole
+ * namespace, or derived from the previous state and a read of the flags one write changed
+ * ({@link #withFlags}). The documents and the ETag are rendered when first asked for (a write in a big
+ * namespace that nobody fetches the document of does not pay for serializing it).
  *
  * @param generation the namespace's write count when the read began; a newer state always replaces an older
  */
@@ -18,19 +26,47 @@ public final class NamespaceState {
     private final long generation;
     private final long revision;
     private final NamespaceSnapshot snapshot;
-    private final Map<SnapshotDocuments.Shape, byte[]> documents = new EnumMap<>(SnapshotDocuments.Shape.class);
-    private final String etag;
+    /** The flags' entries of the CURRENT document, by key, in the document's order; unmodifiable. */
+    private final Map<String, JsonObject> flagDocuments;
+    private final AtomicReferenceArray<byte[]> documents =
+            new AtomicReferenceArray<>(SnapshotDocuments.Shape.values().length);
+    private volatile String etag;
 
     NamespaceState(String namespace, long generation, NamespaceLoader.Loaded loaded) {
+        this(namespace, generation, loaded.revision(), NamespaceSnapshot.compile(loaded.definition()),
+                Collections.unmodifiableMap(new LinkedHashMap<>(loaded.flagDocuments())));
+    }
+
+    private NamespaceState(String namespace, long generation, long revision, NamespaceSnapshot snapshot,
+                           Map<String, JsonObject> flagDocuments) {
         this.namespace = namespace;
         this.generation = generation;
-        this.revision = loaded.revision();
-        this.snapshot = NamespaceSnapshot.compile(loaded.definition());
-        JsonObject document = loaded.document();
-        for (SnapshotDocuments.Shape shape : SnapshotDocuments.Shape.values()) {
-            documents.put(shape, SnapshotDocuments.render(document, shape));
+        this.revision = revision;
+        this.snapshot = snapshot;
+        this.flagDocuments = flagDocuments;
+    }
+
+    /**
+     * This state with the flags {@code keys} as {@code loaded} has them (a key missing there was deleted):
+     * only those flags are compiled again ({@link NamespaceSnapshot#withFlag}); an updated flag keeps its
+     * place, a new one comes last, as a full read (by creation time) would have them.
+     *
+     * @throws IllegalArgumentException as {@link NamespaceSnapshot#compile} for a flag it cannot compile
+     */
+    NamespaceState withFlags(long generation, Collection<String> keys, NamespaceLoader.LoadedFlags loaded) {
+        NamespaceSnapshot next = snapshot;
+        Map<String, JsonObject> docs = new LinkedHashMap<>(flagDocuments);
+        for (String key : keys) {
+            NamespaceLoader.LoadedFlag flag = loaded.flags().get(key);
+            if (flag == null) {
+                next = next.withoutFlag(key);
+                docs.remove(key);
+            } else {
+                next = next.withFlag(flag.definition());
+                docs.put(key, flag.document());
+            }
         }
-        this.etag = SnapshotDocuments.etag(documents.get(SnapshotDocuments.Shape.CURRENT));
+        return new NamespaceState(namespace, generation, loaded.revision(), next, Collections.unmodifiableMap(docs));
     }
 
     public String namespace() {
@@ -55,12 +91,33 @@ public final class NamespaceState {
         return snapshot;
     }
 
-    /** The snapshot document in the shape a client asked for. */
+    /** The snapshot document in the shape a client asked for (rendered on first use; the same bytes every time). */
     public byte[] document(SnapshotDocuments.Shape shape) {
-        return documents.get(shape);
+        byte[] rendered = documents.get(shape.ordinal());
+        if (rendered == null) {
+            // two threads may both render it; they produce the same bytes and the first one stays
+            JsonObject current = current();
+            documents.compareAndSet(shape.ordinal(), null, SnapshotDocuments.render(current, shape));
+            rendered = documents.get(shape.ordinal());
+        }
+        return rendered;
     }
 
     public String etag() {
-        return etag;
+        String value = etag;
+        if (value == null) {
+            value = SnapshotDocuments.etag(document(SnapshotDocuments.Shape.CURRENT));
+            etag = value;
+        }
+        return value;
+    }
+
+    private JsonObject current() {
+        JsonArrayBuilder flags = Json.createArrayBuilder();
+        flagDocuments.values().forEach(flags::add);
+        return Json.createObjectBuilder()
+                .add("namespace", Json.createObjectBuilder().add("key", namespace))
+                .add("flags", flags)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
@@ -15,8 +16,10 @@ import java.util.logging.Logger;
 
 /**
  * One immutable {@link NamespaceState} per namespace, built on first use and rebuilt after every committed
- * write to the namespace (a transactional observer of {@link NamespaceChanged}), inside the writing request,
- * before it answers: an evaluation that starts after a
+ * transaction that wrote to the namespace (a transactional observer of {@link NamespaceChanged}, fired once per
+ * transaction), inside the writing request, before it answers; a transaction that wrote only a few flags
+ * rebuilds only those flags, so a write costs about the same in a namespace of 10 or 10,000 flags. An
+ * evaluation that starts after a
  * write's 200 sees the write. Evaluations read one volatile field and never wait for a rebuild; a rebuild
  * replaces the state in one step, and a state read before a later write never replaces a newer one.
  */
@@ -45,10 +48,51 @@ public class Snapshots {
 
     /**
      * After a write to the namespace committed: runs in the committing thread, when the service's business
-     * method returns and before the resource answers, so the writer's next evaluation sees the write.
+     * method returns and before the resource answers, so the writer's next evaluation sees the write. A write
+     * that names its flags reads and compiles only those ({@link #update}); any other is a full rebuild.
      */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) NamespaceChanged change) {
-        rebuild(change.namespace(), holders.computeIfAbsent(change.namespace(), k -> new Holder()), true);
+        Holder holder = holders.computeIfAbsent(change.namespace(), k -> new Holder());
+        if (change.wholeNamespace()) {
+            rebuild(change.namespace(), holder, true);
+        } else {
+            update(change.namespace(), holder, change.flagKeys());
+        }
+    }
+
+    /**
+     * After a committed write to the flags {@code keys} through this instance: reads only those flags and
+     * derives the next state from the current one. That is right only when the current state has every
+     * earlier change (its generation is the one just before this change's); when another change's rebuild is
+     * under way or came in between, or the state was dropped, the whole namespace is read as before.
+     */
+    private void update(String namespace, Holder holder, Set<String> keys) {
+        long generation;
+        synchronized (holder) {
+            generation = ++holder.generation;
+        }
+        if (holder.state == null) {
+            return; // nobody evaluates here yet: the first evaluation builds it
+        }
+        try {
+            NamespaceLoader.LoadedFlags loaded = loader.loadFlags(namespace, keys);
+            NamespaceState current = holder.state;
+            if (current != null && current.exists() && loaded.revision() >= 0
+                    && current.generation() == generation - 1) {
+                NamespaceState next = current.withFlags(generation, keys, loaded);
+                synchronized (holder) {
+                    if (holder.state == current && generation >= holder.minimum) {
+                        holder.state = next;
+                        return;
+                    }
+                }
+            }
+            if (holder.state != null) {
+                build(namespace, holder);
+            }
+        } catch (RuntimeException e) {
+            dropAfterFailure(namespace, holder, e);
+        }
     }
 
     /**
@@ -101,14 +145,19 @@ public class Snapshots {
             if (!local) {
                 throw e; // the caller reports it and tries again later; the state in use stays
             }
-            synchronized (holder) {
-                // never serve a state from before this change: the next evaluation rebuilds
-                holder.state = null;
-                holder.minimum = holder.generation;
-            }
-            LOG.log(Level.WARNING, "Rebuilding the evaluation snapshot of namespace " + namespace
-                    + " failed; the next evaluation there rebuilds it", e);
+            dropAfterFailure(namespace, holder, e);
         }
+    }
+
+    /** A rebuild after a write through this instance failed: never serve a state from before that write. */
+    private static void dropAfterFailure(String namespace, Holder holder, RuntimeException e) {
+        synchronized (holder) {
+            // the next evaluation rebuilds
+            holder.state = null;
+            holder.minimum = holder.generation;
+        }
+        LOG.log(Level.WARNING, "Rebuilding the evaluation snapshot of namespace " + namespace
+                + " failed; the next evaluation there rebuilds it", e);
     }
 
     private NamespaceState build(String namespace, Holder holder) {

@@ -61,6 +61,18 @@ public class FlagService {
         return flags;
     }
 
+    /** The flags of the namespace with these keys (those that exist), variants loaded (for a snapshot update). */
+    public List<Flag> withKeys(String namespace, java.util.Collection<String> keys) {
+        List<Flag> flags = em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns AND f.key IN :keys",
+                        Flag.class)
+                .setParameter("ns", namespace)
+                .setParameter("keys", keys)
+                .setHint("eclipselink.batch", "f.variants")
+                .getResultList();
+        flags.forEach(FlagService::loaded);
+        return flags;
+    }
+
     private TypedQuery<Flag> inNamespace(String namespace) {
         return em.createQuery("SELECT f FROM Flag f WHERE f.namespaceKey = :ns ORDER BY f.createdAt, f.key", Flag.class)
                 .setParameter("ns", namespace)
@@ -72,7 +84,7 @@ public class FlagService {
     }
 
     public Flag create(String namespace, CreateFlagRequest request) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, request.key());
         namespaces.get(namespace);
         if (find(namespace, request.key(), false) != null) {
             throw notUnique(namespace, request.key());
@@ -91,7 +103,7 @@ public class FlagService {
 
     /** Updates the flag if {@code ifMatch} holds for it once the namespace is locked. */
     public Flag update(String namespace, String key, UpdateFlagRequest request, Precondition<Flag> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, key);
         // the flag's row is locked as well (SELECT … FOR UPDATE), so the If-Match check reads it as last
         // committed: on H2 a plain read right after the namespace lock was granted could still see the state
         // before the previous writer's commit, and two writers holding one ETag both won (ConcurrentEditsIT)
@@ -124,7 +136,7 @@ public class FlagService {
 
     /** Deletes the flag if {@code ifMatch} holds for it (a missing flag fails any If-Match). */
     public void delete(String namespace, String key, Precondition<Flag> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, key);
         Flag flag = find(namespace, key, true); // locked, as in update
         ifMatch.check(flag, "flag", namespace + "/" + key);
         if (flag != null) {
@@ -135,7 +147,7 @@ public class FlagService {
     }
 
     public Variant createVariant(String namespace, String flagKey, CreateVariantRequest request) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = require(namespace, flagKey);
         if (flag.variants().stream().anyMatch(v -> v.key().equals(request.key()))) {
             throw variantNotUnique(namespace, flagKey, request.key());
@@ -155,7 +167,7 @@ public class FlagService {
 
     public Variant updateVariant(String namespace, String flagKey, String id, UpdateVariantRequest request,
                                  Precondition<Variant> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Variant variant = findVariant(namespace, flagKey, id);
         if (variant == null) {
             throw ApiException.notFound("variant", request.key());
@@ -180,7 +192,7 @@ public class FlagService {
     }
 
     public void deleteVariant(String namespace, String flagKey, String id, Precondition<Variant> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Variant variant = findVariant(namespace, flagKey, id);
         ifMatch.check(variant, "variant", namespace + "/" + flagKey + "/" + id);
         if (variant != null) {

@@ -12,6 +12,7 @@ import dev.flagstaff.namespaces.entity.Namespace;
 import dev.flagstaff.persistence.Listing;
 import dev.flagstaff.persistence.NamespaceChanged;
 import dev.flagstaff.persistence.UniqueKeys;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,6 +47,9 @@ public class NamespaceService {
     @Inject
     AuditTrail audit;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     public Page.Slice<Namespace> list(Page page) {
         return Listing.page(
                 em.createQuery("SELECT n FROM Namespace n ORDER BY n.createdAt, n.key", Namespace.class),
@@ -62,18 +67,52 @@ public class NamespaceService {
     }
 
     /**
-     * Opens a write to {@code namespace} in the caller's transaction: raises the namespace's revision, which
-     * also locks its row until the transaction ends, so writes to one namespace apply one after the other,
-     * always taking their locks in the same order (namespace, then flag, then segments); instances that
-     * share the database compare revisions to see each other's writes. Fires {@link NamespaceChanged}, which
-     * its observers hear after the commit.
+     * Opens a write to {@code namespace} in the caller's transaction that may reach beyond one flag (segments,
+     * constraints, the namespace itself): see {@link #lockForWrite(String, String)}.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void lockForWrite(String namespace) {
-        em.createQuery("UPDATE Namespace n SET n.revision = n.revision + 1 WHERE n.key = :ns")
-                .setParameter("ns", namespace)
-                .executeUpdate();
-        changes.fire(new NamespaceChanged(namespace));
+        lockForWrite(namespace, null);
+    }
+
+    /**
+     * Opens a write to {@code namespace} in the caller's transaction: raises the namespace's revision, which
+     * also locks its row until the transaction ends, so writes to one namespace apply one after the other,
+     * always taking their locks in the same order (namespace, then flag, then segments); instances that
+     * share the database compare revisions to see each other's writes. The transaction's first write to the
+     * namespace fires {@link NamespaceChanged}, which its observers hear after the commit; the later ones only
+     * add what they change to that event (and raise the revision once), so an import or a copy of many rows is
+     * one change, and the snapshot is rebuilt once.
+     *
+     * @param flagKey the one flag this write changes (a flag, variant, rule, distribution or rollout write), or
+     *                null for a write whose effect is not one flag's
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lockForWrite(String namespace, String flagKey) {
+        ChangeKey key = new ChangeKey(namespace);
+        NamespaceChanged change = (NamespaceChanged) transaction.getResource(key);
+        boolean first = change == null;
+        if (first) {
+            change = new NamespaceChanged(namespace, flagKey);
+            transaction.putResource(key, change);
+        } else {
+            change.note(flagKey);
+        }
+        if (!change.locked()) {
+            int raised = em.createQuery("UPDATE Namespace n SET n.revision = n.revision + 1 WHERE n.key = :ns")
+                    .setParameter("ns", namespace)
+                    .executeUpdate();
+            if (raised > 0) {
+                change.markLocked();
+            }
+        }
+        if (first) {
+            changes.fire(change);
+        }
+    }
+
+    /** What this transaction changed in a namespace is kept under this key of the transaction's resources. */
+    private record ChangeKey(String namespace) {
     }
 
     /** The current revision of each of {@code namespaces} that exists. */

@@ -71,6 +71,18 @@ public class RolloutService {
         return rollouts;
     }
 
+    /** The rollouts of the namespace's flags with these keys, by rank, segments loaded (for a snapshot update). */
+    public List<Rollout> ofFlags(String namespace, java.util.Collection<String> flagKeys) {
+        List<Rollout> rollouts = em.createQuery("SELECT r FROM Rollout r WHERE r.namespaceKey = :ns "
+                        + "AND r.flag.key IN :keys ORDER BY r.rank, r.createdAt, r.id", Rollout.class)
+                .setParameter("ns", namespace)
+                .setParameter("keys", flagKeys)
+                .setHint("eclipselink.batch", "r.segments")
+                .getResultList();
+        rollouts.forEach(RolloutService::load);
+        return rollouts;
+    }
+
     /** A rollout by id within the namespace. */
     public Rollout get(String namespace, String id) {
         Rollout rollout = em.find(Rollout.class, id);
@@ -81,7 +93,7 @@ public class RolloutService {
     }
 
     public Rollout create(String namespace, String flagKey, int rank, String description, RolloutRule rule) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         List<Rollout> rollouts = flag == null ? List.of() : ranks.ranked(flag, Rollout.class);
         if (rollouts.stream().anyMatch(r -> r.rank() == rank)) {
@@ -109,7 +121,7 @@ public class RolloutService {
     /** Updates the rollout if {@code ifMatch} holds for it once the namespace and flag are locked. */
     public Rollout update(String namespace, String flagKey, String id, String description, RolloutRule rule,
                           Precondition<Rollout> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         Rollout rollout = flag == null ? null : findRollout(flag, id);
         if (rollout == null) {
@@ -138,7 +150,7 @@ public class RolloutService {
 
     /** Deletes the rollout if {@code ifMatch} holds for it (a missing rollout fails any If-Match). */
     public void delete(String namespace, String flagKey, String id, Precondition<Rollout> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         Rollout rollout = flag == null ? null : findRollout(flag, id);
         ifMatch.check(rollout == null ? null : load(rollout), "rollout", namespace + "/" + flagKey + "/" + id);
@@ -151,7 +163,7 @@ public class RolloutService {
 
     /** Ranks the flag's rollouts in the order of {@code rolloutIds}, which must name every one of them once. */
     public void order(String namespace, String flagKey, List<String> rolloutIds) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         if (flag == null) {
             throw ApiException.notFound("flag", namespace + "/" + flagKey);

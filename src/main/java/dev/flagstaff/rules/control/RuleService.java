@@ -79,6 +79,18 @@ public class RuleService {
         return rules;
     }
 
+    /** The rules of the namespace's flags with these keys, by rank, loaded (for a snapshot update). */
+    public List<Rule> ofFlags(String namespace, java.util.Collection<String> flagKeys) {
+        List<Rule> rules = em.createQuery("SELECT r FROM Rule r WHERE r.namespaceKey = :ns AND r.flag.key IN :keys "
+                        + "ORDER BY r.rank, r.createdAt, r.id", Rule.class)
+                .setParameter("ns", namespace)
+                .setParameter("keys", flagKeys)
+                .setHint("eclipselink.batch", "r.distributions")
+                .getResultList();
+        rules.forEach(RuleService::load);
+        return rules;
+    }
+
     /** A rule by id within the namespace (Flipt does not check the flag key of the path here). */
     public Rule get(String namespace, String id) {
         Rule rule = em.find(Rule.class, id);
@@ -89,7 +101,7 @@ public class RuleService {
     }
 
     public Rule create(String namespace, String flagKey, CreateRuleRequest request) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         ApiException notFound = ApiException.notFound("flag " + GoQuote.quote(namespace + "/" + flagKey)
                 + " or segment " + GoQuote.quote(namespace + "/" + request.segmentKey()) + " not found");
         Flag flag = flags.lock(namespace, flagKey);
@@ -114,7 +126,7 @@ public class RuleService {
     /** Retargets the rule if {@code ifMatch} holds for it once the namespace and flag are locked. */
     public Rule update(String namespace, String flagKey, String id, UpdateRuleRequest request,
                        Precondition<Rule> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         Rule rule = flag == null ? null : findRule(flag, id);
         if (rule == null) {
@@ -136,7 +148,7 @@ public class RuleService {
 
     /** Deletes the rule if {@code ifMatch} holds for it (a missing rule fails any If-Match). */
     public void delete(String namespace, String flagKey, String id, Precondition<Rule> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         Rule rule = flag == null ? null : findRule(flag, id);
         ifMatch.check(rule == null ? null : load(rule), "rule", namespace + "/" + flagKey + "/" + id);
@@ -149,7 +161,7 @@ public class RuleService {
 
     /** Ranks the flag's rules in the order of {@code ruleIds}, which must name every one of them once. */
     public void order(String namespace, String flagKey, List<String> ruleIds) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         if (flag == null) {
             throw ApiException.notFound("flag", namespace + "/" + flagKey);
@@ -162,7 +174,7 @@ public class RuleService {
 
     public Distribution createDistribution(String namespace, String flagKey, String ruleId,
                                            CreateDistributionRequest request) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Target target = target(namespace, flagKey, ruleId, request.variantId());
         Distribution distribution = new Distribution(UUID.randomUUID().toString(), target.rule(),
                 target.variant(), request.rollout(), Timestamps.nowMicros());
@@ -178,7 +190,7 @@ public class RuleService {
 
     public Distribution updateDistribution(String namespace, String flagKey, String ruleId, String id,
                                            UpdateDistributionRequest request, Precondition<Distribution> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Distribution distribution = em.find(Distribution.class, id);
         if (distribution == null || !distribution.rule().id().equals(ruleId)
                 || !distribution.rule().namespaceKey().equals(namespace)
@@ -201,7 +213,7 @@ public class RuleService {
     /** Deletes the distribution if {@code ifMatch} holds for it (a missing one fails any If-Match). */
     public void deleteDistribution(String namespace, String flagKey, String ruleId, String id, String variantId,
                                    Precondition<Distribution> ifMatch) {
-        namespaces.lockForWrite(namespace);
+        namespaces.lockForWrite(namespace, flagKey);
         Flag flag = flags.lock(namespace, flagKey);
         Distribution distribution = flag == null ? null : em.find(Distribution.class, id);
         if (distribution != null && !(distribution.rule().id().equals(ruleId)

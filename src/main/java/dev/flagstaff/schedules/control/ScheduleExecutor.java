@@ -88,7 +88,7 @@ public class ScheduleExecutor {
         if (schedule == null || schedule.state() != ScheduleState.PENDING) {
             return null;
         }
-        namespaces.lockForWrite(schedule.namespaceKey());
+        namespaces.lockForWrite(schedule.namespaceKey(), schedule.flagKey());
         int claimed = em.createQuery("UPDATE ScheduledChange s SET s.state = :done, s.executedAt = :now "
                         + "WHERE s.id = :id AND s.state = :pending")
                 .setParameter("done", ScheduleState.DONE)
