@@ -8,6 +8,7 @@
 # zip of the pom's liberty-maven-plugin, config in liberty/). Same seed, same requests, same last line.
 # --jfr FILE: record a Java Flight Recording (profile settings) of the server during the variant measurement;
 # bench/jfr-top.sh FILE summarises where the time went.
+# BENCH_JVM_OPTS (environment): extra JVM options for the server, e.g. -XX:+UseParallelGC, to compare settings.
 # --auth: authentication required (FLAGSTAFF_AUTH_REQUIRED=true, MicroProfile JWT active) and every request
 # carries a client token (a bootstrap token made up for the run).
 #
@@ -64,7 +65,7 @@ if [ "$auth" = true ]; then
   BENCH_AUTHORIZATION="Bearer $token"
   auth_header=(-H "Authorization: $BENCH_AUTHORIZATION")
 fi
-heap="-Xms1g -Xmx1g"
+heap="-Xms1g -Xmx1g ${BENCH_JVM_OPTS:-}" # BENCH_JVM_OPTS: extra server JVM options (e.g. a GC) to compare
 if [ "$runtime" = payara ]; then
   echo "== building (mvn package, tests skipped) and fetching Payara Micro"
   mvn -q -B -ntp -DskipTests package dependency:copy@fetch-payara-micro
@@ -146,9 +147,15 @@ LUA
 curl -sf "${auth_header[@]}" -X POST "$base/evaluate/v1/variant" -d '{"namespaceKey":"bench","flagKey":"checkout","entityId":"u","context":{"plan":"pro","region":"de","seats":"12"}}' | grep -q '"match":true' \
   || { echo "seeded flag does not evaluate as expected"; exit 1; }
 
-run() { # name, duration, wrk args...
+# the server's JVM (Payara Micro is the java process started above, Liberty's runs under bin/server)
+jvm=$server_pid
+if [ "$runtime" = liberty ]; then jvm=$(pgrep -P "$server_pid" java | head -1 || true); jvm=${jvm:-$server_pid}; fi
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$jvm/stat" 2>/dev/null || echo 0; }
+run() { # name, duration, wrk args...; also the server's CPU time during the run (clock ticks) in $work/name.cpu
   local name=$1 secs=$2; shift 2
+  local before; before=$(cpu_ticks)
   wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 5s --latency "$@" > "$work/$name.out" 2>&1
+  echo $(( $(cpu_ticks) - before )) > "$work/$name.cpu"
 }
 echo "== warming up for ${warmup}s (variant, boolean and trivial in turn)"
 slice=$(( warmup / 6 )); [ "$slice" -lt 1 ] && slice=1
@@ -160,9 +167,6 @@ done
 
 echo "== measuring ${duration}s each, $threads threads, $connections connections"
 if [ -n "$jfr" ]; then
-  # the server's JVM: Payara Micro is the java process started above, Liberty's runs under bin/server
-  jvm=$server_pid
-  if [ "$runtime" = liberty ]; then jvm=$(pgrep -P "$server_pid" java | head -1 || true); jvm=${jvm:-$server_pid}; fi
   jcmd "$jvm" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
 fi
 run variant "$duration" -s "$work/variant.lua" "$base"
@@ -175,8 +179,12 @@ pct() { # name, percentile label (50% / 99%) -> milliseconds
   awk -v p="$2" '$1 == p {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' "$work/$1.out"
 }
 errors() { awk '/Non-2xx|Socket errors/ {print}' "$work/$1.out"; }
+cpu_us() { # the server's CPU time per request in microseconds (all its threads, GC included)
+  awk -v t="$(cat "$work/$1.cpu")" -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.0f", t * 1e6 / hz / $1}' "$work/$1.out"
+}
 for name in variant boolean trivial; do
-  printf '%-8s %10s req/s   p50 %7s ms   p99 %7s ms  %s\n' "$name" "$(rps $name)" "$(pct $name 50%)" "$(pct $name 99%)" "$(errors $name)"
+  printf '%-8s %10s req/s   p50 %7s ms   p99 %7s ms   server CPU %5s us/req  %s\n' "$name" "$(rps $name)" \
+    "$(pct $name 50%)" "$(pct $name 99%)" "$(cpu_us $name)" "$(errors $name)"
 done
 ratio=$(awk -v v="$(rps variant)" -v b="$(rps boolean)" -v t="$(rps trivial)" 'BEGIN {m = (v < b ? v : b); printf "%.2f", m / t}')
 echo "variant_rps=$(rps variant) boolean_rps=$(rps boolean) trivial_rps=$(rps trivial) ratio=$ratio variant_p99_ms=$(pct variant 99%) boolean_p99_ms=$(pct boolean 99%) runtime=$runtime auth=$auth"

@@ -16,13 +16,15 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -54,11 +56,45 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
                            MultivaluedMap<String, String> headers, InputStream stream) throws IOException {
         // the servlet filter limits the stream already; this keeps the limit where a server bypasses it
         long max = Limits.current().maxBodyBytes();
-        byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        byte[] bytes = read(stream, (int) Math.min(Integer.MAX_VALUE - 8, max + 1), declaredLength(headers));
         if (bytes.length > max) {
             throw Limits.current().bodyTooLarge();
         }
         return Messages.read(type, parse(bytes));
+    }
+
+    /** The request's Content-Length, or -1 (chunked, absent or unreadable). */
+    private static int declaredLength(MultivaluedMap<String, String> headers) {
+        String length = headers == null ? null : headers.getFirst("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * At most {@code limit} bytes of {@code stream}, to its end. The buffer starts at the declared length (a small
+     * body costs one array of its size, where {@link InputStream#readNBytes(int)} took 8 KB per call) and grows
+     * when the stream holds more than declared.
+     */
+    static byte[] read(InputStream stream, int limit, int declared) throws IOException {
+        byte[] buffer = new byte[Math.min(limit, declared >= 0 ? declared + 1 : 1024)];
+        int size = 0;
+        while (size < limit) {
+            if (size == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+            }
+            int n = stream.read(buffer, size, buffer.length - size);
+            if (n < 0) {
+                break;
+            }
+            size += n;
+        }
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
     /** A request body as a JSON object: the empty object for a blank body; otherwise Flipt's 400s. */
@@ -68,7 +104,9 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
         }
         Limits.current().checkDepth(bytes, "request body");
         JsonValue value;
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+        // decoded here in one step: a reader over the bytes would allocate a stream decoder and its buffers per body
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw ApiException.invalid(firstLine(e.getMessage()));
@@ -90,11 +128,47 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
 
     @Override
     public void writeTo(Record value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> headers, OutputStream stream) {
-        // Not closed: the container owns the entity stream.
-        JsonGenerator generator = GENERATORS.createGenerator(stream, StandardCharsets.UTF_8);
-        Messages.write(generator, value);
-        generator.flush();
+                        MultivaluedMap<String, Object> headers, OutputStream stream) throws IOException {
+        // Written to memory first, then handed to the entity stream in one write and not flushed (the container
+        // owns the stream; flushing it per response cost a stream encoder and a servlet flush on Open Liberty).
+        TextBuffer text = new TextBuffer();
+        try (JsonGenerator generator = GENERATORS.createGenerator(text)) {
+            Messages.write(generator, value);
+        }
+        stream.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A {@link java.io.Writer} into a {@link StringBuilder}, without {@link java.io.StringWriter}'s locking. */
+    private static final class TextBuffer extends Writer {
+        private final StringBuilder text = new StringBuilder(512);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private static boolean isBlank(byte[] bytes) {

@@ -31,19 +31,36 @@ public final class Timestamps {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
+    /** The seconds part of the last second formatted, shared by all threads (an immutable pair, one volatile read). */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
     public static String format(Instant instant) {
-        String seconds = SECONDS.format(instant);
+        long epochSecond = instant.getEpochSecond();
+        Second second = last;
+        if (second.epochSecond() != epochSecond) { // evaluation responses ask for "now": one format per second
+            second = new Second(epochSecond, SECONDS.format(instant));
+            last = second;
+        }
         int nanos = instant.getNano();
+        String seconds = second.text();
         if (nanos == 0) {
             return seconds + "Z";
         }
-        String digits = String.format("%09d", nanos);
-        if (nanos % 1_000_000 == 0) {
-            digits = digits.substring(0, 3);
-        } else if (nanos % 1_000 == 0) {
-            digits = digits.substring(0, 6);
+        int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        int value = digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos;
+        int length = seconds.length();
+        char[] text = new char[length + 2 + digits];
+        seconds.getChars(0, length, text, 0);
+        text[length] = '.';
+        for (int i = length + digits; i > length; i--) { // the fraction with its leading zeros, by hand
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return seconds + "." + digits + "Z";
+        text[length + 1 + digits] = 'Z';
+        return new String(text);
     }
 
     public static String formatMicros(long micros) {

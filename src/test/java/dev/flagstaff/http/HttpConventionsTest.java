@@ -38,6 +38,25 @@ class HttpConventionsTest {
     }
 
     @Test
+    void timestampsKeepLeadingZerosOfTheFractionAndFollowTheSecond() {
+        // the seconds part is cached per second: the same second with other fractions, then the next second
+        assertEquals("2024-05-02T09:15:27.000000001Z", Timestamps.format(Instant.parse("2024-05-02T09:15:27.000000001Z")));
+        assertEquals("2024-05-02T09:15:27.012Z", Timestamps.format(Instant.parse("2024-05-02T09:15:27.012Z")));
+        assertEquals("2024-05-02T09:15:27.000500Z", Timestamps.format(Instant.parse("2024-05-02T09:15:27.0005Z")));
+        assertEquals("2024-05-02T09:15:28.999999999Z", Timestamps.format(Instant.parse("2024-05-02T09:15:28.999999999Z")));
+        assertEquals("2024-05-02T09:15:27Z", Timestamps.format(Instant.parse("2024-05-02T09:15:27Z")));
+        assertEquals("1969-12-31T23:59:59.900Z", Timestamps.format(Instant.parse("1969-12-31T23:59:59.9Z")));
+    }
+
+    @Test
+    void routingTrimsLeadingAndTrailingSlashes() {
+        assertEquals("api/v1/export", RoutingFilter.trimSlashes("//api/v1/export//"));
+        assertEquals("openapi", RoutingFilter.trimSlashes("openapi"));
+        assertEquals("", RoutingFilter.trimSlashes("///"));
+        assertEquals("", RoutingFilter.trimSlashes(""));
+    }
+
+    @Test
     void float32IsShortestRoundTripWithoutTrailingZero() {
         assertEquals("{\"a\":33.33,\"b\":50,\"c\":0.7,\"d\":0,\"e\":0.0001,\"f\":100}",
                 Messages.text(new Floats(33.33f, 50f, 0.7f, 0f, 0.0001f, 100f)));

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code flipt.evaluation.EvaluationRequest} (contract 6.8): nothing is validated.
@@ -26,8 +27,18 @@ public record EvaluationRequest(
         return NamespaceKey.of(namespaceKey);
     }
 
-    /** The client's request id, or a new UUID v4. */
+    /**
+     * The client's request id, or a new UUID v4. Flipt's request id has to be unique, not unpredictable, so its
+     * 122 random bits come from {@link ThreadLocalRandom} rather than {@link UUID#randomUUID()}, whose
+     * {@code SecureRandom} every request thread would queue on.
+     */
     static String idOrNew(String requestId) {
-        return requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
+        if (!requestId.isEmpty()) {
+            return requestId;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low).toString();
     }
 }

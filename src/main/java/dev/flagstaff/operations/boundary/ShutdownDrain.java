@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -44,8 +45,11 @@ public class ShutdownDrain implements ServletContextListener, Filter {
     private static final Logger LOG = Logger.getLogger(ShutdownDrain.class.getName());
     private static final Object LOCK = new Object();
 
-    /** Requests in the application now; guarded by {@link #LOCK}. */
-    private static int inFlight;
+    /**
+     * Requests in the application now. A counter, not a monitor: every request passes here, and one lock taken
+     * twice per request was where request threads queued under load. {@link #LOCK} is only for the drain's wait.
+     */
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static volatile boolean draining;
     private static volatile Thread hook;
 
@@ -53,7 +57,7 @@ public class ShutdownDrain implements ServletContextListener, Filter {
     public void contextInitialized(ServletContextEvent event) {
         synchronized (LOCK) {
             draining = false;
-            inFlight = 0;
+            IN_FLIGHT.set(0);
         }
         // Payara (Server and Micro) keeps serving for fish.payara.shutdowngrace ms after it is told to stop, before
         // it takes any application out of service: that is the window in which this drain works there. It is set
@@ -88,22 +92,23 @@ public class ShutdownDrain implements ServletContextListener, Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean admitted;
-        synchronized (LOCK) {
-            admitted = !draining;
-            if (admitted) {
-                inFlight++;
-            }
-        }
-        if (!admitted) {
+        // counted before the check: a drain that starts after the check sees this request in the count
+        IN_FLIGHT.incrementAndGet();
+        if (draining) {
+            finished();
             refuse((HttpServletResponse) response);
             return;
         }
         try {
             chain.doFilter(request, response);
         } finally {
+            finished();
+        }
+    }
+
+    private static void finished() {
+        if (IN_FLIGHT.decrementAndGet() == 0 && draining) {
             synchronized (LOCK) {
-                inFlight--;
                 LOCK.notifyAll();
             }
         }
@@ -118,18 +123,18 @@ public class ShutdownDrain implements ServletContextListener, Filter {
             if (!draining) {
                 draining = true;
                 LOG.info("Flagstaff stops (" + why + "): new requests get 503; waiting up to " + graceSeconds()
-                        + " s for " + inFlight + " running request(s)");
+                        + " s for " + IN_FLIGHT.get() + " running request(s)");
             }
             long wait;
-            while (inFlight > 0 && (wait = deadline - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(LOCK, wait);
+            while (IN_FLIGHT.get() > 0 && (wait = deadline - System.nanoTime()) > 0) {
+                try { // bounded: the last request's notify may come between the check and the wait
+                    TimeUnit.NANOSECONDS.timedWait(LOCK, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
-            left = inFlight;
+            left = IN_FLIGHT.get();
         }
         if (left > 0) {
             LOG.warning("Flagstaff stops with " + left + " request(s) still running after " + graceSeconds() + " s ("
