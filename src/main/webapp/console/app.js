@@ -827,9 +827,27 @@ document.addEventListener("alpine:init", () => {
       const threshold = this.thresholdRollouts()[0];
       this.scheduleForm = { at: local, type: this.flag.enabled ? "DISABLE" : "ENABLE",
         variantId: this.flag.variants.length ? this.flag.variants[0].id : "",
-        rolloutId: threshold ? threshold.id : "", percentage: threshold ? threshold.threshold.percentage : 50, error: "" };
+        rolloutId: threshold ? threshold.id : "", percentage: threshold ? threshold.threshold.percentage : 50,
+        ruleId: this.rules.length ? this.rules[0].id : "", rows: this.scheduleRows(this.rules.length ? this.rules[0].id : ""),
+        error: "" };
       this.dialog = "schedule";
     },
+
+    // SET_RULE_DISTRIBUTIONS: one row per variant, starting from what the rule has now (100% on the first
+    // variant when it has nothing), as the rule dialog
+    scheduleRows(ruleId) {
+      const rule = this.rules.find(r => r.id === ruleId);
+      const rows = this.flag.variants.map(v => {
+        const d = rule ? (rule.distributions || []).find(x => x.variantId === v.id) : null;
+        return { variantId: v.id, key: v.key, rollout: d ? d.rollout : 0 };
+      });
+      if (rows.length && rows.every(row => !row.rollout)) { rows[0].rollout = 100; }
+      return rows;
+    },
+    scheduleSum() {
+      return Math.round((this.scheduleForm.rows || []).reduce((s, r) => s + (Number(r.rollout) || 0), 0) * 100) / 100;
+    },
+    scheduleSumOk() { return this.scheduleSum() === 100; },
 
     async saveSchedule() {
       const f = this.scheduleForm;
@@ -839,6 +857,13 @@ document.addEventListener("alpine:init", () => {
       const change = { type: f.type };
       if (f.type === "SET_DEFAULT_VARIANT") { change.variantId = f.variantId; }
       if (f.type === "SET_ROLLOUT_THRESHOLD") { change.rolloutId = f.rolloutId; change.percentage = Number(f.percentage); }
+      if (f.type === "SET_RULE_DISTRIBUTIONS") {
+        if (!this.scheduleSumOk()) { f.error = "The percentages must add up to 100."; return; }
+        // variants at 0% are left out: the rule then has no distribution for them, as the API's complete list means
+        change.ruleId = f.ruleId;
+        change.distributions = f.rows.filter(r => Number(r.rollout) > 0)
+          .map(r => ({ variantId: r.variantId, rollout: Number(r.rollout) }));
+      }
       try {
         await this.call("POST", this.nsPath("/flags/" + encodeURIComponent(this.flag.key) + "/schedules"),
           { at: when.toISOString(), change });

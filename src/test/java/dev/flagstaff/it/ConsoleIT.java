@@ -341,6 +341,41 @@ class ConsoleIT {
     }
 
     @Test
+    void aRuleDistributionScheduledOnTheFlagPage() {
+        api.post(nsApi("/segments"), "{\"key\":\"eu\",\"name\":\"EU\"}").ok();
+        api.post(nsApi("/flags"), "{\"key\":\"layout\",\"name\":\"Layout\"}").ok();
+        String a = api.post(nsApi("/flags/layout/variants"), "{\"key\":\"a\"}").ok().getString("id");
+        String b = api.post(nsApi("/flags/layout/variants"), "{\"key\":\"b\"}").ok().getString("id");
+        String rule = api.post(nsApi("/flags/layout/rules"), "{\"segmentKey\":\"eu\",\"rank\":1}").ok().getString("id");
+        api.post(nsApi("/flags/layout/rules/" + rule + "/distributions"),
+                "{\"variantId\":\"" + a + "\",\"rollout\":100}").ok();
+        page.navigate(at("/flags/layout"));
+        assertThat(page.getByTestId("no-schedules")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+
+        page.getByTestId("new-schedule").click();
+        page.getByTestId("schedule-type").selectOption("SET_RULE_DISTRIBUTIONS");
+        page.getByTestId("schedule-rule").selectOption(rule);
+        assertThat(page.getByTestId("schedule-rollout-a")).hasValue("100"); // starts from what the rule has
+        page.getByTestId("schedule-rollout-a").fill("30");
+        assertThat(page.getByTestId("schedule-sum")).containsText("must add up to 100");
+        assertThat(page.getByTestId("save-schedule")).isDisabled();
+        page.getByTestId("schedule-rollout-b").fill("70");
+        page.getByTestId("save-schedule").click();
+        assertThat(page.getByTestId("schedule")).hasCount(1);
+        assertThat(page.getByTestId("schedule-change")).hasText("rule #1 → a 30%, b 70%");
+
+        JsonObject change = api.get(nsApi("/flags/layout/schedules")).ok().getJsonArray("schedules")
+                .getJsonObject(0).getJsonObject("change");
+        assertEquals("SET_RULE_DISTRIBUTIONS", change.getString("type"));
+        assertEquals(rule, change.getString("ruleId"));
+        java.util.Map<String, Double> rollouts = new java.util.HashMap<>();
+        change.getJsonArray("distributions").forEach(d -> rollouts.put(d.asJsonObject().getString("variantId"),
+                d.asJsonObject().getJsonNumber("rollout").doubleValue()));
+        assertEquals(java.util.Map.of(a, 30.0, b, 70.0), rollouts);
+    }
+
+    @Test
     void aFlagMadeWithTheApiShowsWithSearchSortPagingAndCtrlK() {
         for (int i = 1; i <= 25; i++) {
             api.post(nsApi("/flags"), "{\"key\":\"flag_%02d\",\"name\":\"Flag %d\",\"type\":\"BOOLEAN_FLAG_TYPE\"}"
