@@ -61,6 +61,8 @@ class HostileInputIT {
 
     private static final String NS = "hostile";
     private static final int WORKERS = 3;
+    /** Request line and headers kept below Payara's 8 KB limit (what passes it is refused before Flagstaff). */
+    private static final int HEAD_LIMIT = 7 * 1024;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -156,7 +158,13 @@ class HostileInputIT {
                 for (int i = 0; i < share; i++) {
                     Operation op = operations.get(random.nextInt(operations.size()));
                     Hostile request = hostile(random, op, schemas, known);
-                    request.headers.putAll(credentials.apply(random));
+                    Map<String, String> credential = credentials.apply(random);
+                    if (request.headBytes(credential) > HEAD_LIMIT) {
+                        // with this credential the request line and headers would pass Payara's 8 KB limit, which
+                        // its HTTP layer refuses before any application (README); this request goes without it
+                        credential = Map.of();
+                    }
+                    request.headers.putAll(credential);
                     sent.incrementAndGet();
                     HttpResponse<String> response;
                     try {
@@ -295,6 +303,17 @@ class HostileInputIT {
         byte[] body;
         boolean oversized;
         String defect = "";
+
+        /** About the bytes of the request line and headers once {@code extra} headers are added. */
+        int headBytes(Map<String, String> extra) {
+            int bytes = method.length() + path.length() + String.join("&", query).length() + 64;
+            for (Map<String, String> h : List.of(headers, extra)) {
+                for (Map.Entry<String, String> e : h.entrySet()) {
+                    bytes += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length + 4;
+                }
+            }
+            return bytes;
+        }
 
         HttpRequest build(URL base) {
             String uri = base.toString().replaceAll("/$", "") + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
