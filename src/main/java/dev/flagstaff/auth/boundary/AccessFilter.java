@@ -50,7 +50,7 @@ public class AccessFilter implements ContainerRequestFilter {
 
     /** The contract's error body; OFREP routes have their own (contract 7): errorCode GENERAL, no header. */
     private static Response error(ContainerRequestContext request, Code code, String message) {
-        String path = request.getUriInfo().getPath();
+        String path = request.getUriInfo().getPath(false); // still encoded, as OfrepError expects
         if (!OfrepError.applies(path)) {
             return ErrorMapper.error(code, message);
         }

@@ -16,7 +16,7 @@ final class OfrepError {
     private OfrepError() {
     }
 
-    /** {@code path} relative to the application, with or without its leading slash. */
+    /** {@code path} relative to the application, still percent-encoded, with or without its leading slash. */
     static boolean applies(String path) {
         return strip(path).startsWith("ofrep/");
     }
@@ -30,7 +30,12 @@ final class OfrepError {
     private static String key(String path) {
         String p = strip(path);
         if (p.startsWith(SINGLE) && p.length() > SINGLE.length() && p.indexOf('/', SINGLE.length()) < 0) {
-            return URLDecoder.decode(p.substring(SINGLE.length()), StandardCharsets.UTF_8);
+            String encoded = p.substring(SINGLE.length());
+            try {
+                return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notEncoded) { // a stray '%': the key as it came
+                return encoded;
+            }
         }
         return null;
     }
