@@ -271,6 +271,11 @@ class HostileInputIT {
                 // request never ends (their own tests, AuditIT and ClientStreamIT, check their errors)
                 continue;
             }
+            if (path.getKey().equals("/auth/v1/self/expire")) {
+                // a valid write whatever its body: with the run's own token it would end that token, and every
+                // later request would stop at authentication (AuthIT and OidcIT check this route)
+                continue;
+            }
             for (Map.Entry<String, JsonValue> method : path.getValue().asJsonObject().entrySet()) {
                 JsonObject op = method.getValue().asJsonObject();
                 List<String> pathParams = new ArrayList<>();

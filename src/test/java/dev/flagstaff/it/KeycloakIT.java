@@ -331,7 +331,9 @@ class KeycloakIT {
         page.locator("#username").fill("ada");
         page.locator("#password").fill("not-her-password");
         page.locator("#kc-login").click();
-        assertThat(page.locator("#input-error")).containsText("Invalid username or password.");
+        // Keycloak 26's login theme shows the message next to the username field (its element id varies by theme)
+        assertThat(page.getByText("Invalid username or password.").first()).isVisible();
+        assertThat(page.locator("#username")).hasAttribute("aria-invalid", "true");
         assertEquals(null, sessionToken(page));
     }
 }
