@@ -1,15 +1,12 @@
 package dev.flagstaff.persistence;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 
 /**
  * The DataSource as Flyway, EclipseLink ({@link FlagstaffSessionCustomizer}) and the readiness check use it:
@@ -18,14 +15,13 @@ import java.util.logging.Logger;
  * same two counters (one set per deployment of the application), because the persistence unit and
  * {@link Database} each wrap the server's DataSource themselves.
  */
-public final class CountingDataSource implements DataSource {
+public final class CountingDataSource extends DelegatingDataSource {
 
-    private final DataSource delegate;
     private static final LongAdder CONNECTIONS = new LongAdder();
     private static final LongAdder STATEMENTS = new LongAdder();
 
     CountingDataSource(DataSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** The server's DataSource this one counts for. */
@@ -69,40 +65,4 @@ public final class CountingDataSource implements DataSource {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[]{Connection.class}, handler);
     }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
-    }
-
 }

@@ -1,11 +1,9 @@
 package dev.flagstaff.persistence;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.logging.Logger;
 
@@ -19,16 +17,15 @@ import java.util.logging.Logger;
  * being unavailable. After the login ({@link #loggedIn}) this DataSource only forwards: a request that needs the
  * database while it is away fails as it would have (and is answered 503); once it is back, everything works.
  */
-final class FirstLoginDataSource implements DataSource {
+final class FirstLoginDataSource extends DelegatingDataSource {
 
     private static final Logger LOG = Logger.getLogger(FirstLoginDataSource.class.getName());
     private static final String MESSAGE = "the database has not been reached since the start";
 
-    private final DataSource delegate;
     private volatile boolean loggedIn;
 
     FirstLoginDataSource(DataSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** The persistence unit logged in: from now on a failure to connect is the caller's. */
@@ -82,40 +79,5 @@ final class FirstLoginDataSource implements DataSource {
 
     /** Marks the placeholder connection. */
     private interface Unreached {
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
     }
 }
