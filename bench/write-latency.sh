@@ -12,7 +12,8 @@
 # PUT an evaluation of that flag must show the write (read-your-own-write); the run fails otherwise. The time of
 # a write is curl's time_total of the PUT alone. It stops everything it started, and its last line is:
 #   small_p50_ms=… small_p99_ms=… big_p50_ms=… big_p99_ms=… flags=… ratio=…
-# where ratio = big_p50_ms / small_p50_ms (target 5: at most 2).
+# where ratio = big_p50_ms / small_p50_ms (target 5: at most 2). BENCH_JVM_OPTS (environment) adds server JVM
+# options, e.g. -XX:StartFlightRecording=filename=/tmp/w.jfr to profile the writes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +45,7 @@ if [ "$build" = true ]; then
 fi
 # an import of thousands of flags is one large body
 FLAGSTAFF_HTTP_MAX_BODY_BYTES=100000000 \
-  java -Xms1g -Xmx1g -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
+  java -Xms1g -Xmx1g ${BENCH_JVM_OPTS:-} -Dflagstaff.data-dir="$work/data" -jar target/payara-micro.jar --deploy target/flagstaff.war \
   --contextroot / --nocluster --port "$port" --rootdir "$work/root" \
   --prebootcommandfile src/main/payara/preboot.asadmin > "$work/server.log" 2>&1 &
 server_pid=$!

@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,14 +70,18 @@ public class Snapshots {
         long generation;
         synchronized (holder) {
             generation = ++holder.generation;
-        }
-        if (holder.state == null) {
-            return; // nobody evaluates here yet: the first evaluation builds it
+            holder.busy++;
         }
         try {
+            if (holder.state == null) {
+                return; // nobody evaluates here yet: the first evaluation builds it
+            }
             NamespaceLoader.LoadedFlags loaded = loader.loadFlags(namespace, keys);
             NamespaceState current = holder.state;
-            if (current != null && current.exists() && loaded.revision() >= 0
+            // One committed transaction raises the namespace's revision by one
+            // (namespaces.control.NamespaceService#lockForWrite): a revision one above the state's means that no
+            // other write, through another instance either, came in between, so deriving is exact.
+            if (current != null && current.exists() && loaded.revision() == current.revision() + 1
                     && current.generation() == generation - 1) {
                 NamespaceState next = current.withFlags(generation, keys, loaded);
                 synchronized (holder) {
@@ -92,6 +96,10 @@ public class Snapshots {
             }
         } catch (RuntimeException e) {
             dropAfterFailure(namespace, holder, e);
+        } finally {
+            synchronized (holder) {
+                holder.busy--;
+            }
         }
     }
 
@@ -100,14 +108,27 @@ public class Snapshots {
      * from: writes made through another Flagstaff instance. Runs off the evaluation path ({@link SnapshotRefresher}).
      */
     public void refreshStale() {
-        List<String> inUse = holders.entrySet().stream()
-                .filter(e -> e.getValue().state != null)
-                .map(Map.Entry::getKey)
-                .toList();
-        Map<String, Long> revisions = loader.revisions(inUse);
-        for (String namespace : inUse) {
+        Map<String, Long> generations = new HashMap<>();
+        holders.forEach((namespace, holder) -> {
+            synchronized (holder) {
+                if (holder.state != null && holder.busy == 0) {
+                    generations.put(namespace, holder.generation);
+                }
+            }
+        });
+        Map<String, Long> revisions = loader.revisions(generations.keySet());
+        for (Map.Entry<String, Long> checked : generations.entrySet()) {
+            String namespace = checked.getKey();
             Holder holder = holders.get(namespace);
-            NamespaceState state = holder.state;
+            NamespaceState state;
+            synchronized (holder) {
+                // A write through this instance since the revisions were read brings its own state, which may be
+                // newer than what was read: leave the namespace to the next check.
+                if (holder.busy > 0 || holder.generation != checked.getValue()) {
+                    continue;
+                }
+                state = holder.state;
+            }
             if (state != null && state.revision() != revisions.getOrDefault(namespace, -1L)) {
                 rebuild(namespace, holder, false);
             }
@@ -135,17 +156,22 @@ public class Snapshots {
     private void rebuild(String namespace, Holder holder, boolean local) {
         synchronized (holder) {
             holder.generation++;
-        }
-        if (holder.state == null) {
-            return; // nobody evaluates here yet: the first evaluation builds it
+            holder.busy += local ? 1 : 0;
         }
         try {
+            if (holder.state == null) {
+                return; // nobody evaluates here yet: the first evaluation builds it
+            }
             build(namespace, holder);
         } catch (RuntimeException e) {
             if (!local) {
                 throw e; // the caller reports it and tries again later; the state in use stays
             }
             dropAfterFailure(namespace, holder, e);
+        } finally {
+            synchronized (holder) {
+                holder.busy -= local ? 1 : 0;
+            }
         }
     }
 
@@ -184,5 +210,7 @@ public class Snapshots {
         volatile NamespaceState state;
         long generation;
         long minimum;
+        /** Writes through this instance whose {@link #update} is under way (the revision check skips them). */
+        int busy;
     }
 }

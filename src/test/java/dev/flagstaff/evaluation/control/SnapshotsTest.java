@@ -48,6 +48,7 @@ class SnapshotsTest {
         int flagLoads;
         final List<Collection<String>> flagLoadKeys = new ArrayList<>();
         Runnable duringFlagLoad = () -> { };
+        Runnable duringRevisions = () -> { };
         RuntimeException failFlagLoad;
 
         void put(String key, boolean enabled) {
@@ -57,7 +58,9 @@ class SnapshotsTest {
 
         @Override
         public Map<String, Long> revisions(Collection<String> namespaces) {
-            return Map.of("ns", revision);
+            long seen = revision;
+            duringRevisions.run();
+            return Map.of("ns", seen);
         }
 
         @Override
@@ -156,8 +159,7 @@ class SnapshotsTest {
     void createdAndDeletedFlagsOfOneTransactionAreOneUpdate() {
         snapshots.of("ns");
         db.put("new", true);
-        db.flags.remove("f0");
-        db.revision++;
+        db.flags.remove("f0"); // the same transaction: the revision rises once
         NamespaceChanged change = new NamespaceChanged("ns", "new");
         change.note("f0");
         change.note("new");
@@ -207,6 +209,56 @@ class SnapshotsTest {
         assertEquals(EvaluationReason.FLAG_DISABLED_EVALUATION_REASON, evaluate(after, "f1").reason());
         assertEquals(EvaluationReason.FLAG_DISABLED_EVALUATION_REASON, evaluate(after, "f3").reason());
         assertSameAsFullRebuild(after);
+    }
+
+    @Test
+    void aWriteThroughAnotherInstanceBeforeThisOneIsNotHiddenByTheFlagUpdate() {
+        snapshots.of("ns");
+        db.put("f3", false); // through another instance: no change event here
+        db.put("f1", false);
+        snapshots.changed(new NamespaceChanged("ns", "f1"));
+
+        NamespaceState after = snapshots.of("ns");
+        // the revision rose by two: deriving from the state would keep f3 as it was
+        assertEquals(2, db.fullLoads);
+        assertEquals(EvaluationReason.FLAG_DISABLED_EVALUATION_REASON, evaluate(after, "f3").reason());
+        assertSameAsFullRebuild(after);
+    }
+
+    @Test
+    void theRevisionCheckRebuildsForAnotherInstancesWriteOnly() {
+        snapshots.of("ns");
+        snapshots.refreshStale();
+        assertEquals(1, db.fullLoads, "nothing changed");
+
+        db.put("f1", false);
+        snapshots.changed(new NamespaceChanged("ns", "f1"));
+        snapshots.refreshStale();
+        assertEquals(1, db.fullLoads, "this instance's own write is in the state already");
+
+        db.put("f2", false); // through another instance
+        snapshots.refreshStale();
+        assertEquals(2, db.fullLoads);
+        assertEquals(EvaluationReason.FLAG_DISABLED_EVALUATION_REASON, evaluate(snapshots.of("ns"), "f2").reason());
+        assertSameAsFullRebuild(snapshots.of("ns"));
+    }
+
+    @Test
+    void aWriteThroughThisInstanceDuringTheRevisionCheckIsNotReadAgain() {
+        snapshots.of("ns");
+        // the check reads the revision from before this write, then the write commits and updates the state
+        db.duringRevisions = () -> {
+            db.duringRevisions = () -> { };
+            db.put("f1", false);
+            snapshots.changed(new NamespaceChanged("ns", "f1"));
+        };
+        snapshots.refreshStale();
+
+        assertEquals(1, db.fullLoads, "the state is newer than the revision the check read: no full read");
+        assertEquals(1, db.flagLoads);
+        snapshots.refreshStale();
+        assertEquals(1, db.fullLoads);
+        assertSameAsFullRebuild(snapshots.of("ns"));
     }
 
     @Test
