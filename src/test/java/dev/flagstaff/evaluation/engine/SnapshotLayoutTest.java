@@ -129,6 +129,14 @@ class SnapshotLayoutTest {
         assertSameAnswers(snapshot(defs, SEGMENTS), removed, keys.toArray(String[]::new));
         assertEquals(Optional.empty(), removed.flag("f0"));
         assertSame(removed, removed.withoutFlag("nope"));
+        // position(key) is the flag's index in flags(), after every kind of change
+        for (NamespaceSnapshot s : List.of(before, replaced, grown, removed)) {
+            for (int i = 0; i < s.size(); i++) {
+                assertEquals(i, s.position(s.flags().get(i).key()));
+            }
+            assertEquals(-1, s.position("nope"));
+        }
+        assertEquals(keys, removed.flags().stream().map(FlagInfo::key).toList());
     }
 
     @Test
