@@ -1,7 +1,6 @@
 package dev.flagstaff.http;
 
 import dev.flagstaff.evaluation.engine.GoJson;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 
 import java.io.StringReader;
@@ -36,7 +35,7 @@ public final class JsonText {
     }
 
     public static boolean isValid(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
             reader.readValue();
             return true;
         } catch (RuntimeException e) { // JsonException, or a parser's own limit such as its nesting depth

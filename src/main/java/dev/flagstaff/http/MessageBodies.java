@@ -1,12 +1,10 @@
 package dev.flagstaff.http;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -39,8 +37,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWriter<Record> {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final JsonReaderFactory READERS = JsonP.createReaderFactory(Map.of());
 
     private static boolean ours(Class<?> type) {
         return type.isRecord() && type.getName().startsWith("dev.flagstaff.");
@@ -132,7 +129,7 @@ public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWrit
         // Written to memory first, then handed to the entity stream in one write and not flushed (the container
         // owns the stream; flushing it per response cost a stream encoder and a servlet flush on Open Liberty).
         TextBuffer text = new TextBuffer();
-        try (JsonGenerator generator = GENERATORS.createGenerator(text)) {
+        try (JsonGenerator generator = Messages.GENERATORS.createGenerator(text)) {
             Messages.write(generator, value);
         }
         stream.write(text.toString().getBytes(StandardCharsets.UTF_8));

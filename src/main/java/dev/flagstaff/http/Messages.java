@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.lang.invoke.MethodHandle;
@@ -45,6 +46,13 @@ import java.util.Map;
  */
 public final class Messages {
 
+    /**
+     * One generator factory for every message written here and in {@link MessageBodies}: {@code JsonP.createGenerator}
+     * looks the JSON-P provider up through the class loader's service files on every call, a good part of a
+     * write request's time in the profile.
+     */
+    static final JsonGeneratorFactory GENERATORS = JsonP.createGeneratorFactory(Map.of());
+
     private Messages() {
     }
 
@@ -61,7 +69,7 @@ public final class Messages {
     /** {@code message} as JSON text, for the few writers outside JAX-RS (a servlet filter). */
     public static String text(Record message) {
         java.io.StringWriter text = new java.io.StringWriter();
-        try (JsonGenerator generator = jakarta.json.Json.createGenerator(text)) {
+        try (JsonGenerator generator = GENERATORS.createGenerator(text)) {
             write(generator, message);
         }
         return text.toString();

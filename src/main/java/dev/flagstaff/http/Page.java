@@ -1,6 +1,5 @@
 package dev.flagstaff.http;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -71,7 +70,7 @@ public record Page(int limit, int offset) {
     }
 
     static String encode(String key, int offset) {
-        var json = Json.createObjectBuilder();
+        var json = JsonP.createObjectBuilder();
         if (key != null && !key.isEmpty()) {
             json.add("key", key);
         }
@@ -86,7 +85,7 @@ public record Page(int limit, int offset) {
         try {
             String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
             JsonValue value;
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
                 value = reader.readValue();
             }
             if (value instanceof JsonObject object) {

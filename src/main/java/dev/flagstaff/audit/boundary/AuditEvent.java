@@ -1,7 +1,7 @@
 package dev.flagstaff.audit.boundary;
 
 import dev.flagstaff.http.Timestamps;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,7 +49,7 @@ public record AuditEvent(
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -1,5 +1,6 @@
 package dev.flagstaff.audit.control;
 
+import dev.flagstaff.http.JsonP;
 import dev.flagstaff.audit.entity.AuditDelivery;
 import dev.flagstaff.audit.entity.AuditEvent;
 import dev.flagstaff.auth.control.Caller;
@@ -59,9 +60,9 @@ public class AuditTrail {
 
     /** The payload of a reorder of a flag's rules or rollouts: {@code {"flagKey":…,"<field>":[ids in rank order]}}. */
     public static JsonValue order(String flagKey, String field, java.util.List<String> ids) {
-        var array = jakarta.json.Json.createArrayBuilder();
+        var array = JsonP.createArrayBuilder();
         ids.forEach(array::add);
-        return jakarta.json.Json.createObjectBuilder().add("flagKey", flagKey).add(field, array).build();
+        return JsonP.createObjectBuilder().add("flagKey", flagKey).add(field, array).build();
     }
 
     private void record(String type, String action, String namespace, String key, Object payload, Object previous) {

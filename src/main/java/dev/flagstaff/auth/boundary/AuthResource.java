@@ -13,7 +13,7 @@ import dev.flagstaff.http.Timestamps;
 import dev.flagstaff.kubernetes.control.ServiceAccounts;
 import dev.flagstaff.oidc.control.OidcLogin;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -101,11 +101,11 @@ public class AuthResource {
 
     /** As Flipt: every provider's authorize and callback path, under {@code X-Forwarded-Prefix}. */
     private static JsonObject oidcMetadata(Set<String> providers, String prefix) {
-        JsonObjectBuilder each = Json.createObjectBuilder();
-        new TreeSet<>(providers).forEach(p -> each.add(p, Json.createObjectBuilder()
+        JsonObjectBuilder each = JsonP.createObjectBuilder();
+        new TreeSet<>(providers).forEach(p -> each.add(p, JsonP.createObjectBuilder()
                 .add("authorize_url", prefix + OidcLogin.authorizePath(p))
                 .add("callback_url", prefix + OidcLogin.callbackPath(p))));
-        return Json.createObjectBuilder().add("providers", each).build();
+        return JsonP.createObjectBuilder().add("providers", each).build();
     }
 
     /** Creates a client token; the response is the only place it is ever shown. */

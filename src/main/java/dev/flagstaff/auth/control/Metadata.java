@@ -1,6 +1,6 @@
 package dev.flagstaff.auth.control;
 
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -19,14 +19,14 @@ final class Metadata {
     }
 
     static String format(Map<String, String> metadata) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JsonP.createObjectBuilder();
         metadata.forEach(builder::add);
         return builder.build().toString();
     }
 
     static Map<String, String> parse(String json) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             for (Map.Entry<String, JsonValue> e : object.entrySet()) {
                 if (e.getValue() instanceof JsonString s) {

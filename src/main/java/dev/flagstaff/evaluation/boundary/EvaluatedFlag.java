@@ -3,7 +3,7 @@ package dev.flagstaff.evaluation.boundary;
 import dev.flagstaff.evaluation.engine.BooleanEvaluation;
 import dev.flagstaff.evaluation.engine.FlagEvaluation;
 import dev.flagstaff.evaluation.engine.VariantEvaluation;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,6 +35,6 @@ public record EvaluatedFlag(
             metadata.put("attachment", v.variantAttachment());
         }
         return new EvaluatedFlag(v.flagKey(), v.reason().ofrepReason(), v.variantKey(), metadata,
-                Json.createValue(v.variantKey()));
+                JsonP.createValue(v.variantKey()));
     }
 }

@@ -31,7 +31,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -137,11 +137,12 @@ public class NamespaceLoader {
         List<Flag> flags = this.flags.withKeys(namespace, keys);
         Map<String, LoadedFlag> out = new LinkedHashMap<>();
         if (!flags.isEmpty()) {
+            List<String> ids = flags.stream().map(Flag::id).toList();
             Map<String, List<Rule>> rulesByFlag = new LinkedHashMap<>();
-            rules.ofFlags(namespace, keys)
+            rules.ofFlags(namespace, ids)
                     .forEach(r -> rulesByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
             Map<String, List<Rollout>> rolloutsByFlag = new LinkedHashMap<>();
-            rollouts.ofFlags(namespace, keys)
+            rollouts.ofFlags(namespace, ids)
                     .forEach(r -> rolloutsByFlag.computeIfAbsent(r.flag().id(), k -> new ArrayList<>()).add(r));
             for (Flag flag : flags) {
                 List<Rule> flagRules = rulesByFlag.getOrDefault(flag.id(), List.of());
@@ -185,42 +186,42 @@ public class NamespaceLoader {
     // ---- the client snapshot document (contract 9.5) --------------------------------------------------
 
     private static JsonObject document(Flag flag, List<Rule> rules, List<Rollout> rollouts) {
-        JsonArrayBuilder ruleDocuments = Json.createArrayBuilder();
+        JsonArrayBuilder ruleDocuments = JsonP.createArrayBuilder();
         for (Rule rule : rules) {
-            JsonArrayBuilder distributions = Json.createArrayBuilder();
+            JsonArrayBuilder distributions = JsonP.createArrayBuilder();
             for (Distribution d : rule.distributions()) {
                 Variant variant = d.variant();
-                distributions.add(Json.createObjectBuilder()
+                distributions.add(JsonP.createObjectBuilder()
                         .add("id", "").add("ruleId", "")
                         .add("variantId", variant.id()).add("variantKey", variant.key())
                         .add("variantAttachment", variant.attachment())
                         .add("rollout", Messages.float32Number(d.rollout())));
             }
-            ruleDocuments.add(Json.createObjectBuilder()
+            ruleDocuments.add(JsonP.createObjectBuilder()
                     .add("id", rule.id())
                     .add("segments", segments(rule.segments(), true))
                     .add("rank", rule.rank())
                     .add("segmentOperator", rule.segmentOperator().name())
                     .add("distributions", distributions));
         }
-        JsonArrayBuilder rolloutDocuments = Json.createArrayBuilder();
+        JsonArrayBuilder rolloutDocuments = JsonP.createArrayBuilder();
         for (Rollout rollout : rollouts) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JsonP.createObjectBuilder()
                     .add("type", rollout.type().name())
                     .add("rank", rollout.rank());
             if (rollout.type() == dev.flagstaff.rollouts.entity.RolloutType.THRESHOLD_ROLLOUT_TYPE) {
-                item.add("threshold", Json.createObjectBuilder()
+                item.add("threshold", JsonP.createObjectBuilder()
                         .add("percentage", Messages.float32Number(rollout.percentage()))
                         .add("value", rollout.value()));
             } else {
-                item.add("segment", Json.createObjectBuilder()
+                item.add("segment", JsonP.createObjectBuilder()
                         .add("value", rollout.value())
                         .add("segmentOperator", rollout.segmentOperator().name())
                         .add("segments", segments(rollout.segments(), false)));
             }
             rolloutDocuments.add(item);
         }
-        JsonObjectBuilder document = Json.createObjectBuilder()
+        JsonObjectBuilder document = JsonP.createObjectBuilder()
                 .add("key", flag.key())
                 .add("name", flag.name())
                 .add("description", flag.description())
@@ -230,25 +231,25 @@ public class NamespaceLoader {
                 .add("updatedAt", Timestamps.formatMicros(flag.updatedAt()))
                 .add("rules", ruleDocuments)
                 .add("rollouts", rolloutDocuments);
-        flag.defaultVariant().ifPresent(v -> document.add("defaultVariant", Json.createObjectBuilder()
+        flag.defaultVariant().ifPresent(v -> document.add("defaultVariant", JsonP.createObjectBuilder()
                 .add("id", v.id()).add("key", v.key()).add("attachment", v.attachment())));
         return document.build();
     }
 
     /** Segments inlined the way the snapshot carries them: no name, description or timestamps. */
     private static JsonArrayBuilder segments(List<Segment> segments, boolean constraintIds) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (Segment segment : segments) {
-            JsonArrayBuilder constraints = Json.createArrayBuilder();
+            JsonArrayBuilder constraints = JsonP.createArrayBuilder();
             for (Constraint c : segment.constraints()) {
-                constraints.add(Json.createObjectBuilder()
+                constraints.add(JsonP.createObjectBuilder()
                         .add("id", constraintIds ? c.id() : "")
                         .add("type", SnapshotDocuments.constraintType(c.type().name()))
                         .add("property", c.property())
                         .add("operator", c.operator())
                         .add("value", c.value()));
             }
-            out.add(Json.createObjectBuilder()
+            out.add(JsonP.createObjectBuilder()
                     .add("key", segment.key())
                     .add("name", "")
                     .add("description", "")

@@ -1,13 +1,14 @@
 package dev.flagstaff.evaluation.control;
 
+import dev.flagstaff.evaluation.engine.FlagInfo;
 import dev.flagstaff.evaluation.engine.NamespaceSnapshot;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -26,19 +27,27 @@ public final class NamespaceState {
     private final long generation;
     private final long revision;
     private final NamespaceSnapshot snapshot;
-    /** The flags' entries of the CURRENT document, by key, in the document's order; unmodifiable. */
-    private final Map<String, JsonObject> flagDocuments;
+    /**
+     * The flags' entries of the CURRENT document, in the document's order, which is the order of
+     * {@code snapshot.flags()} (entry i is flag i's); never changed (a derived state copies the array).
+     */
+    private final JsonObject[] flagDocuments;
     private final AtomicReferenceArray<byte[]> documents =
             new AtomicReferenceArray<>(SnapshotDocuments.Shape.values().length);
     private volatile String etag;
 
     NamespaceState(String namespace, long generation, NamespaceLoader.Loaded loaded) {
         this(namespace, generation, loaded.revision(), NamespaceSnapshot.compile(loaded.definition()),
-                Collections.unmodifiableMap(new LinkedHashMap<>(loaded.flagDocuments())));
+                loaded.flagDocuments());
     }
 
     private NamespaceState(String namespace, long generation, long revision, NamespaceSnapshot snapshot,
                            Map<String, JsonObject> flagDocuments) {
+        this(namespace, generation, revision, snapshot, inOrder(snapshot, flagDocuments));
+    }
+
+    private NamespaceState(String namespace, long generation, long revision, NamespaceSnapshot snapshot,
+                           JsonObject[] flagDocuments) {
         this.namespace = namespace;
         this.generation = generation;
         this.revision = revision;
@@ -46,27 +55,49 @@ public final class NamespaceState {
         this.flagDocuments = flagDocuments;
     }
 
+    private static JsonObject[] inOrder(NamespaceSnapshot snapshot, Map<String, JsonObject> documents) {
+        List<FlagInfo> flags = snapshot.flags();
+        JsonObject[] out = new JsonObject[flags.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = documents.get(flags.get(i).key());
+        }
+        return out;
+    }
+
     /**
      * This state with the flags {@code keys} as {@code loaded} has them (a key missing there was deleted):
      * only those flags are compiled again ({@link NamespaceSnapshot#withFlag}); an updated flag keeps its
-     * place, a new one comes last, as a full read (by creation time) would have them.
+     * place, a new one comes last, as a full read (by creation time) would have them. Costs a few array copies
+     * besides, not a map of the namespace's flags.
      *
      * @throws IllegalArgumentException as {@link NamespaceSnapshot#compile} for a flag it cannot compile
      */
     NamespaceState withFlags(long generation, Collection<String> keys, NamespaceLoader.LoadedFlags loaded) {
         NamespaceSnapshot next = snapshot;
-        Map<String, JsonObject> docs = new LinkedHashMap<>(flagDocuments);
+        JsonObject[] docs = flagDocuments;
         for (String key : keys) {
             NamespaceLoader.LoadedFlag flag = loaded.flags().get(key);
+            int at = next.position(key);
             if (flag == null) {
-                next = next.withoutFlag(key);
-                docs.remove(key);
+                if (at >= 0) {
+                    next = next.withoutFlag(key);
+                    JsonObject[] rest = new JsonObject[docs.length - 1];
+                    System.arraycopy(docs, 0, rest, 0, at);
+                    System.arraycopy(docs, at + 1, rest, at, rest.length - at);
+                    docs = rest;
+                }
             } else {
                 next = next.withFlag(flag.definition());
-                docs.put(key, flag.document());
+                if (at >= 0) {
+                    docs = docs == flagDocuments ? docs.clone() : docs;
+                    docs[at] = flag.document();
+                } else {
+                    docs = Arrays.copyOf(docs, docs.length + 1);
+                    docs[docs.length - 1] = flag.document();
+                }
             }
         }
-        return new NamespaceState(namespace, generation, loaded.revision(), next, Collections.unmodifiableMap(docs));
+        return new NamespaceState(namespace, generation, loaded.revision(), next, docs);
     }
 
     public String namespace() {
@@ -113,10 +144,12 @@ public final class NamespaceState {
     }
 
     private JsonObject current() {
-        JsonArrayBuilder flags = Json.createArrayBuilder();
-        flagDocuments.values().forEach(flags::add);
-        return Json.createObjectBuilder()
-                .add("namespace", Json.createObjectBuilder().add("key", namespace))
+        JsonArrayBuilder flags = JsonP.createArrayBuilder();
+        for (JsonObject flag : flagDocuments) {
+            flags.add(flag);
+        }
+        return JsonP.createObjectBuilder()
+                .add("namespace", JsonP.createObjectBuilder().add("key", namespace))
                 .add("flags", flags)
                 .build();
     }

@@ -1,6 +1,6 @@
 package dev.flagstaff.evaluation.control;
 
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -68,7 +68,7 @@ public final class SnapshotDocuments {
     static byte[] render(JsonObject current, Shape shape) {
         JsonObject document = shape == Shape.CURRENT ? current : older(current, shape);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = JsonP.createWriter(out)) {
             writer.writeObject(document);
         }
         return out.toByteArray();
@@ -84,9 +84,9 @@ public final class SnapshotDocuments {
     }
 
     private static JsonObject older(JsonObject current, Shape shape) {
-        JsonArrayBuilder flags = Json.createArrayBuilder();
+        JsonArrayBuilder flags = JsonP.createArrayBuilder();
         for (JsonValue value : current.getJsonArray("flags")) {
-            JsonObjectBuilder flag = Json.createObjectBuilder(value.asJsonObject());
+            JsonObjectBuilder flag = JsonP.createObjectBuilder(value.asJsonObject());
             flag.remove("defaultVariant");
             if (shape == Shape.BEFORE_1_38) {
                 flag.add("rules", withoutEntityIdType(value.asJsonObject().getJsonArray("rules"), false));
@@ -94,12 +94,12 @@ public final class SnapshotDocuments {
             }
             flags.add(flag);
         }
-        return Json.createObjectBuilder(current).add("flags", flags).build();
+        return JsonP.createObjectBuilder(current).add("flags", flags).build();
     }
 
     /** Rules or rollouts with every ENTITY_ID constraint type written as UNKNOWN. */
     private static JsonArray withoutEntityIdType(JsonArray items, boolean rollouts) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (JsonValue value : items) {
             JsonObject item = value.asJsonObject();
             if (rollouts && !item.containsKey("segment")) {
@@ -107,19 +107,19 @@ public final class SnapshotDocuments {
                 continue;
             }
             JsonObject holder = rollouts ? item.getJsonObject("segment") : item;
-            JsonArrayBuilder segments = Json.createArrayBuilder();
+            JsonArrayBuilder segments = JsonP.createArrayBuilder();
             for (JsonValue s : holder.getJsonArray("segments")) {
-                JsonArrayBuilder constraints = Json.createArrayBuilder();
+                JsonArrayBuilder constraints = JsonP.createArrayBuilder();
                 for (JsonValue c : s.asJsonObject().getJsonArray("constraints")) {
                     JsonObject constraint = c.asJsonObject();
                     constraints.add("ENTITY_ID_CONSTRAINT_COMPARISON_TYPE".equals(constraint.getString("type"))
-                            ? Json.createObjectBuilder(constraint).add("type", "UNKNOWN_CONSTRAINT_COMPARISON_TYPE")
+                            ? JsonP.createObjectBuilder(constraint).add("type", "UNKNOWN_CONSTRAINT_COMPARISON_TYPE")
                             .build() : constraint);
                 }
-                segments.add(Json.createObjectBuilder(s.asJsonObject()).add("constraints", constraints));
+                segments.add(JsonP.createObjectBuilder(s.asJsonObject()).add("constraints", constraints));
             }
-            JsonObject changed = Json.createObjectBuilder(holder).add("segments", segments).build();
-            out.add(rollouts ? Json.createObjectBuilder(item).add("segment", changed).build() : changed);
+            JsonObject changed = JsonP.createObjectBuilder(holder).add("segments", segments).build();
+            out.add(rollouts ? JsonP.createObjectBuilder(item).add("segment", changed).build() : changed);
         }
         return out.build();
     }

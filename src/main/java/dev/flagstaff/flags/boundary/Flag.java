@@ -2,7 +2,7 @@ package dev.flagstaff.flags.boundary;
 
 import dev.flagstaff.flags.entity.FlagType;
 import dev.flagstaff.http.Timestamps;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -61,7 +61,7 @@ public record Flag(
         if (flag.metadata() == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(flag.metadata()))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(flag.metadata()))) {
             return reader.readObject();
         }
     }

@@ -43,7 +43,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
@@ -305,7 +305,7 @@ public class OidcLogin {
     private static String wrapState(String originalState) {
         byte[] token = new byte[64];
         RANDOM.nextBytes(token);
-        String json = Json.createObjectBuilder()
+        String json = JsonP.createObjectBuilder()
                 .add("security_token", Base64.getUrlEncoder().withoutPadding().encodeToString(token))
                 .add("original_state", originalState == null ? "" : originalState).build().toString();
         // unpadded (Flipt pads): the value also goes into a cookie, where '=' is best avoided

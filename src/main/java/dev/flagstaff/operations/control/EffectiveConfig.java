@@ -1,7 +1,7 @@
 package dev.flagstaff.operations.control;
 
 import dev.flagstaff.persistence.DatabaseSettings;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -41,7 +41,7 @@ public final class EffectiveConfig {
     public static JsonObject document(Config config, String protocol, int port) {
         Map<String, String> settings = settings(config);
         DatabaseSettings db = DatabaseSettings.from(config);
-        JsonObjectBuilder database = Json.createObjectBuilder();
+        JsonObjectBuilder database = JsonP.createObjectBuilder();
         if (db.jndiName().isPresent()) {
             database.add("jndi", db.jndiName().get());
         } else {
@@ -51,27 +51,27 @@ public final class EffectiveConfig {
             }
             database.add("maxOpenConn", db.poolSize());
         }
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("version", "1.0")
-                .add("log", Json.createObjectBuilder().add("level", logLevel()).add("encoding", "console"))
-                .add("ui", Json.createObjectBuilder().add("enabled", false))
-                .add("authentication", Json.createObjectBuilder().add("required", authRequired(config)))
-                .add("authorization", Json.createObjectBuilder().add("required", false))
-                .add("audit", Json.createObjectBuilder().add("sinks", Json.createObjectBuilder()
+                .add("log", JsonP.createObjectBuilder().add("level", logLevel()).add("encoding", "console"))
+                .add("ui", JsonP.createObjectBuilder().add("enabled", false))
+                .add("authentication", JsonP.createObjectBuilder().add("required", authRequired(config)))
+                .add("authorization", JsonP.createObjectBuilder().add("required", false))
+                .add("audit", JsonP.createObjectBuilder().add("sinks", JsonP.createObjectBuilder()
                         .add("log", disabled()).add("webhook", disabled()).add("kafka", disabled())))
                 .add("cache", disabled())
                 .add("cors", disabled())
-                .add("server", Json.createObjectBuilder().add("protocol", protocol)
+                .add("server", JsonP.createObjectBuilder().add("protocol", protocol)
                         .add(protocol.equals("https") ? "httpsPort" : "httpPort", port))
-                .add("storage", Json.createObjectBuilder().add("type", "database").add("readOnly", false))
+                .add("storage", JsonP.createObjectBuilder().add("type", "database").add("readOnly", false))
                 .add("db", database)
                 .add("tracing", disabled())
-                .add("diagnostics", Json.createObjectBuilder().add("profiling", disabled()))
-                .add("experimental", Json.createObjectBuilder())
-                .add("meta", Json.createObjectBuilder().add("checkForUpdates", false).add("telemetryEnabled", false))
+                .add("diagnostics", JsonP.createObjectBuilder().add("profiling", disabled()))
+                .add("experimental", JsonP.createObjectBuilder())
+                .add("meta", JsonP.createObjectBuilder().add("checkForUpdates", false).add("telemetryEnabled", false))
                 .add("analytics", disabled())
-                .add("metrics", Json.createObjectBuilder().add("enabled", true).add("exporter", "prometheus"))
-                .add("flagstaff", Json.createObjectBuilder(new TreeMap<String, Object>(settings)))
+                .add("metrics", JsonP.createObjectBuilder().add("enabled", true).add("exporter", "prometheus"))
+                .add("flagstaff", JsonP.createObjectBuilder(new TreeMap<String, Object>(settings)))
                 .build();
     }
 
@@ -130,7 +130,7 @@ public final class EffectiveConfig {
     }
 
     private static JsonObjectBuilder disabled() {
-        return Json.createObjectBuilder().add("enabled", false);
+        return JsonP.createObjectBuilder().add("enabled", false);
     }
 
     private static String logLevel() {

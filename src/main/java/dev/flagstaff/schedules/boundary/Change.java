@@ -3,7 +3,7 @@ package dev.flagstaff.schedules.boundary;
 import dev.flagstaff.http.ApiException;
 import dev.flagstaff.http.Messages;
 import dev.flagstaff.http.Validate;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonReader;
 import dev.flagstaff.schedules.entity.ChangeType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,7 +86,7 @@ public record Change(
 
     /** A stored change read back. */
     public static Change fromJson(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
             return Messages.read(Change.class, reader.readObject());
         }
     }

@@ -5,7 +5,7 @@ import dev.flagstaff.http.GoQuote;
 import dev.flagstaff.http.Limits;
 import dev.flagstaff.http.Validate;
 import dev.flagstaff.segments.entity.ComparisonType;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
@@ -114,7 +114,7 @@ public final class ConstraintRules {
 
     private static void validateOneOf(ComparisonType type, String property, String value) {
         JsonValue parsed;
-        try (JsonReader reader = Json.createReader(new StringReader(value))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(value))) {
             parsed = reader.readValue();
         } catch (RuntimeException e) {
             parsed = null;

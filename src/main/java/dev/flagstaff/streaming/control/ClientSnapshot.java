@@ -1,6 +1,6 @@
 package dev.flagstaff.streaming.control;
 
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,7 +36,7 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
      */
     public static ClientSnapshot of(long generation, byte[] v1Document, String digest) {
         JsonObject v1;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(v1Document))) {
+        try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(v1Document))) {
             v1 = reader.readObject();
         }
         JsonObject v2 = convert(v1, digest);
@@ -51,58 +51,58 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
     }
 
     static JsonObject convert(JsonObject v1, String digest) {
-        JsonArrayBuilder flags = Json.createArrayBuilder();
+        JsonArrayBuilder flags = JsonP.createArrayBuilder();
         for (JsonValue value : v1.getJsonArray("flags")) {
             flags.add(flag(value.asJsonObject()));
         }
-        return Json.createObjectBuilder()
-                .add("namespace", Json.createObjectBuilder().add("key", v1.getJsonObject("namespace").getString("key")))
+        return JsonP.createObjectBuilder()
+                .add("namespace", JsonP.createObjectBuilder().add("key", v1.getJsonObject("namespace").getString("key")))
                 .add("flags", flags)
                 .add("digest", digest)
                 .build();
     }
 
     private static JsonObject flag(JsonObject f) {
-        JsonArrayBuilder rules = Json.createArrayBuilder();
+        JsonArrayBuilder rules = JsonP.createArrayBuilder();
         for (JsonValue value : f.getJsonArray("rules")) {
             JsonObject rule = value.asJsonObject();
-            JsonArrayBuilder distributions = Json.createArrayBuilder();
+            JsonArrayBuilder distributions = JsonP.createArrayBuilder();
             for (JsonValue d : rule.getJsonArray("distributions")) {
                 JsonObject distribution = d.asJsonObject();
-                distributions.add(Json.createObjectBuilder()
+                distributions.add(JsonP.createObjectBuilder()
                         .add("ruleId", rule.getString("id"))
                         .add("variantKey", distribution.getString("variantKey"))
                         .add("variantAttachment", distribution.getString("variantAttachment"))
                         .add("rollout", distribution.get("rollout")));
             }
-            rules.add(Json.createObjectBuilder()
+            rules.add(JsonP.createObjectBuilder()
                     .add("id", rule.getString("id"))
                     .add("segments", segments(rule.getJsonArray("segments")))
                     .add("rank", rule.get("rank"))
                     .add("segmentOperator", rule.getString("segmentOperator"))
                     .add("distributions", distributions));
         }
-        JsonArrayBuilder rollouts = Json.createArrayBuilder();
+        JsonArrayBuilder rollouts = JsonP.createArrayBuilder();
         for (JsonValue value : f.getJsonArray("rollouts")) {
             JsonObject rollout = value.asJsonObject();
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JsonP.createObjectBuilder()
                     .add("type", rollout.getString("type"))
                     .add("rank", rollout.get("rank"));
             if (rollout.containsKey("threshold")) {
                 JsonObject threshold = rollout.getJsonObject("threshold");
-                item.add("threshold", Json.createObjectBuilder()
+                item.add("threshold", JsonP.createObjectBuilder()
                         .add("percentage", threshold.get("percentage"))
                         .add("value", threshold.get("value")));
             } else {
                 JsonObject segment = rollout.getJsonObject("segment");
-                item.add("segment", Json.createObjectBuilder()
+                item.add("segment", JsonP.createObjectBuilder()
                         .add("value", segment.get("value"))
                         .add("segmentOperator", segment.getString("segmentOperator"))
                         .add("segments", segments(segment.getJsonArray("segments"))));
             }
             rollouts.add(item);
         }
-        JsonObjectBuilder flag = Json.createObjectBuilder()
+        JsonObjectBuilder flag = JsonP.createObjectBuilder()
                 .add("key", f.getString("key"))
                 .add("name", "")
                 .add("description", "")
@@ -114,7 +114,7 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
                 .add("rollouts", rollouts);
         if (f.containsKey("defaultVariant")) {
             JsonObject variant = f.getJsonObject("defaultVariant");
-            flag.add("defaultVariant", Json.createObjectBuilder()
+            flag.add("defaultVariant", JsonP.createObjectBuilder()
                     .add("id", variant.getString("id"))
                     .add("key", variant.getString("key"))
                     .add("attachment", variant.getString("attachment")));
@@ -123,19 +123,19 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
     }
 
     private static JsonArray segments(JsonArray v1Segments) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (JsonValue value : v1Segments) {
             JsonObject segment = value.asJsonObject();
-            JsonArrayBuilder constraints = Json.createArrayBuilder();
+            JsonArrayBuilder constraints = JsonP.createArrayBuilder();
             for (JsonValue c : segment.getJsonArray("constraints")) {
                 JsonObject constraint = c.asJsonObject();
-                constraints.add(Json.createObjectBuilder()
+                constraints.add(JsonP.createObjectBuilder()
                         .add("type", constraint.getString("type"))
                         .add("property", constraint.getString("property"))
                         .add("operator", constraint.getString("operator"))
                         .add("value", constraint.getString("value")));
             }
-            out.add(Json.createObjectBuilder()
+            out.add(JsonP.createObjectBuilder()
                     .add("key", segment.getString("key"))
                     .add("name", "")
                     .add("description", "")
@@ -147,7 +147,7 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
 
     private static byte[] compact(JsonObject object) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = JsonP.createWriter(out)) {
             writer.writeObject(object);
         }
         return out.toByteArray();

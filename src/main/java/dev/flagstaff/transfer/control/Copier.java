@@ -24,7 +24,7 @@ import dev.flagstaff.segments.entity.Segment;
 import dev.flagstaff.http.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -168,7 +168,7 @@ public class Copier {
         if (stored == null || stored.isEmpty()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(stored))) {
             return reader.readObject();
         }
     }

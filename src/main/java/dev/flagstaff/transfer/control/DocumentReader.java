@@ -1,7 +1,7 @@
 package dev.flagstaff.transfer.control;
 
 import dev.flagstaff.http.ApiException;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -427,12 +427,12 @@ public final class DocumentReader {
                 }
                 sorted.put(key.getValue(), tuple.getValueNode());
             }
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JsonP.createObjectBuilder();
             sorted.forEach((key, value) -> object.add(key, json(value, where + "." + key)));
             return object.build();
         }
         if (node instanceof SequenceNode sequence) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.createArrayBuilder();
             int i = 0;
             for (Node item : sequence.getValue()) {
                 array.add(json(item, where + "[" + i++ + "]"));
@@ -449,11 +449,11 @@ public final class DocumentReader {
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             try {
-                return Json.createValue(numberValue(scalar));
+                return JsonP.createValue(numberValue(scalar));
             } catch (NumberFormatException e) {
                 throw wrong(node, where, "is not a finite number");
             }
         }
-        return Json.createValue(scalar.getValue());
+        return JsonP.createValue(scalar.getValue());
     }
 }

@@ -1,6 +1,6 @@
 package dev.flagstaff.transfer.control;
 
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -87,12 +87,12 @@ public final class DocumentWriter {
 
     /** Several documents as one JSON array of them, on one line (Flagstaff's form of an all-namespaces export). */
     public static String jsonArray(List<JsonObject> documents) {
-        return compact(Json.createArrayBuilder(documents).build()) + "\n";
+        return compact(JsonP.createArrayBuilder(documents).build()) + "\n";
     }
 
     private static String compact(JsonValue value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = Json.createGenerator(out)) {
+        try (JsonGenerator generator = JsonP.createGenerator(out)) {
             generator.write(value);
         }
         return out.toString();

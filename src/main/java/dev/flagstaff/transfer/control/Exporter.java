@@ -18,7 +18,7 @@ import dev.flagstaff.segments.entity.Segment;
 import dev.flagstaff.segments.entity.SegmentOperator;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.flagstaff.http.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -91,15 +91,15 @@ public class Exporter {
         for (Rollout rollout : rollouts.all(ns)) {
             rolloutsByFlag.computeIfAbsent(rollout.flag().id(), k -> new ArrayList<>()).add(rollout);
         }
-        JsonObjectBuilder doc = Json.createObjectBuilder();
+        JsonObjectBuilder doc = JsonP.createObjectBuilder();
         if (withVersion) {
             doc.add("version", LATEST);
         }
-        JsonObjectBuilder nsObject = Json.createObjectBuilder().add("key", ns);
+        JsonObjectBuilder nsObject = JsonP.createObjectBuilder().add("key", ns);
         optional(nsObject, "name", namespace.name());
         optional(nsObject, "description", namespace.description());
         doc.add("namespace", nsObject);
-        JsonArrayBuilder flagArray = Json.createArrayBuilder();
+        JsonArrayBuilder flagArray = JsonP.createArrayBuilder();
         List<Flag> flagList = flags.all(ns);
         for (Flag flag : flagList) {
             flagArray.add(flag(flag, rulesByFlag.getOrDefault(flag.id(), List.of()),
@@ -108,7 +108,7 @@ public class Exporter {
         if (!flagList.isEmpty()) {
             doc.add("flags", flagArray);
         }
-        JsonArrayBuilder segmentArray = Json.createArrayBuilder();
+        JsonArrayBuilder segmentArray = JsonP.createArrayBuilder();
         List<Segment> segmentList = segments.all(ns);
         for (Segment segment : segmentList) {
             segmentArray.add(segment(segment));
@@ -120,7 +120,7 @@ public class Exporter {
     }
 
     private static JsonObject flag(Flag flag, List<Rule> rules, List<Rollout> rollouts) {
-        JsonObjectBuilder f = Json.createObjectBuilder().add("key", flag.key());
+        JsonObjectBuilder f = JsonP.createObjectBuilder().add("key", flag.key());
         optional(f, "name", flag.name());
         f.add("type", flag.type().name());
         optional(f, "description", flag.description());
@@ -133,9 +133,9 @@ public class Exporter {
         }
         Map<String, String> variantKeys = new LinkedHashMap<>();
         if (!flag.variants().isEmpty()) {
-            JsonArrayBuilder variants = Json.createArrayBuilder();
+            JsonArrayBuilder variants = JsonP.createArrayBuilder();
             for (Variant variant : flag.variants()) {
-                JsonObjectBuilder v = Json.createObjectBuilder();
+                JsonObjectBuilder v = JsonP.createObjectBuilder();
                 if (variant.id().equals(flag.defaultVariantId())) {
                     v.add("default", true);
                 }
@@ -154,21 +154,21 @@ public class Exporter {
             f.add("variants", variants);
         }
         if (!rules.isEmpty()) {
-            JsonArrayBuilder ruleArray = Json.createArrayBuilder();
+            JsonArrayBuilder ruleArray = JsonP.createArrayBuilder();
             for (Rule rule : rules) {
-                JsonObjectBuilder r = Json.createObjectBuilder();
+                JsonObjectBuilder r = JsonP.createObjectBuilder();
                 List<Segment> ruleSegments = rule.segments();
                 if (ruleSegments.size() == 1) {
                     r.add("segment", ruleSegments.get(0).key());
                 } else {
-                    r.add("segment", Json.createObjectBuilder()
+                    r.add("segment", JsonP.createObjectBuilder()
                             .add("keys", keys(ruleSegments))
                             .add("operator", rule.segmentOperator().name()));
                 }
                 if (!rule.distributions().isEmpty()) {
-                    JsonArrayBuilder distributions = Json.createArrayBuilder();
+                    JsonArrayBuilder distributions = JsonP.createArrayBuilder();
                     for (Distribution d : rule.distributions()) {
-                        JsonObjectBuilder dist = Json.createObjectBuilder();
+                        JsonObjectBuilder dist = JsonP.createObjectBuilder();
                         optional(dist, "variant", variantKeys.getOrDefault(d.variant().id(), ""));
                         distributions.add(dist.add("rollout", Messages.float32Number(d.rollout())));
                     }
@@ -179,12 +179,12 @@ public class Exporter {
             f.add("rules", ruleArray);
         }
         if (!rollouts.isEmpty()) {
-            JsonArrayBuilder rolloutArray = Json.createArrayBuilder();
+            JsonArrayBuilder rolloutArray = JsonP.createArrayBuilder();
             for (Rollout rollout : rollouts) {
-                JsonObjectBuilder r = Json.createObjectBuilder();
+                JsonObjectBuilder r = JsonP.createObjectBuilder();
                 optional(r, "description", rollout.description());
                 if (rollout.type() == RolloutType.SEGMENT_ROLLOUT_TYPE) {
-                    JsonObjectBuilder s = Json.createObjectBuilder();
+                    JsonObjectBuilder s = JsonP.createObjectBuilder();
                     if (rollout.segments().size() == 1) {
                         s.add("key", rollout.segments().get(0).key());
                     } else {
@@ -198,7 +198,7 @@ public class Exporter {
                     }
                     r.add("segment", s);
                 } else {
-                    JsonObjectBuilder t = Json.createObjectBuilder()
+                    JsonObjectBuilder t = JsonP.createObjectBuilder()
                             .add("percentage", Messages.float32Number(rollout.percentage()));
                     if (rollout.value()) {
                         t.add("value", true);
@@ -213,13 +213,13 @@ public class Exporter {
     }
 
     private static JsonObject segment(Segment segment) {
-        JsonObjectBuilder s = Json.createObjectBuilder().add("key", segment.key());
+        JsonObjectBuilder s = JsonP.createObjectBuilder().add("key", segment.key());
         optional(s, "name", segment.name());
         optional(s, "description", segment.description());
         if (!segment.constraints().isEmpty()) {
-            JsonArrayBuilder constraints = Json.createArrayBuilder();
+            JsonArrayBuilder constraints = JsonP.createArrayBuilder();
             for (Constraint c : segment.constraints()) {
-                JsonObjectBuilder constraint = Json.createObjectBuilder().add("type", c.type().name());
+                JsonObjectBuilder constraint = JsonP.createObjectBuilder().add("type", c.type().name());
                 optional(constraint, "property", c.property());
                 optional(constraint, "operator", c.operator());
                 optional(constraint, "value", c.value());
@@ -233,7 +233,7 @@ public class Exporter {
     }
 
     private static JsonArrayBuilder keys(List<Segment> segments) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JsonP.createArrayBuilder();
         segments.forEach(s -> keys.add(s.key()));
         return keys;
     }
@@ -245,7 +245,7 @@ public class Exporter {
     }
 
     private static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
@@ -253,12 +253,12 @@ public class Exporter {
     /** Object keys in sorted order at every level, as Go marshals a map. */
     static JsonValue sorted(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder out = Json.createObjectBuilder();
+            JsonObjectBuilder out = JsonP.createObjectBuilder();
             new TreeMap<>(object).forEach((k, v) -> out.add(k, sorted(v)));
             return out.build();
         }
         if (value instanceof jakarta.json.JsonArray array) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JsonP.createArrayBuilder();
             array.forEach(v -> out.add(sorted(v)));
             return out.build();
         }
