@@ -35,7 +35,7 @@ public final class JsonText {
     }
 
     public static boolean isValid(String text) {
-        try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             reader.readValue();
             return true;
         } catch (RuntimeException e) { // JsonException, or a parser's own limit such as its nesting depth

@@ -37,7 +37,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageBodies implements MessageBodyReader<Record>, MessageBodyWriter<Record> {
 
-    private static final JsonReaderFactory READERS = JsonP.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JsonP.PROVIDER.createReaderFactory(Map.of());
 
     private static boolean ours(Class<?> type) {
         return type.isRecord() && type.getName().startsWith("dev.flagstaff.");

@@ -46,12 +46,8 @@ import java.util.Map;
  */
 public final class Messages {
 
-    /**
-     * One generator factory for every message written here and in {@link MessageBodies}: {@code JsonP.createGenerator}
-     * looks the JSON-P provider up through the class loader's service files on every call, a good part of a
-     * write request's time in the profile.
-     */
-    static final JsonGeneratorFactory GENERATORS = JsonP.createGeneratorFactory(Map.of());
+    /** One generator factory for every message written here and in {@link MessageBodies}. */
+    static final JsonGeneratorFactory GENERATORS = JsonP.PROVIDER.createGeneratorFactory(Map.of());
 
     private Messages() {
     }

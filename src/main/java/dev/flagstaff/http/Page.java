@@ -70,7 +70,7 @@ public record Page(int limit, int offset) {
     }
 
     static String encode(String key, int offset) {
-        var json = JsonP.createObjectBuilder();
+        var json = JsonP.PROVIDER.createObjectBuilder();
         if (key != null && !key.isEmpty()) {
             json.add("key", key);
         }
@@ -85,7 +85,7 @@ public record Page(int limit, int offset) {
         try {
             String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
             JsonValue value;
-            try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
                 value = reader.readValue();
             }
             if (value instanceof JsonObject object) {

@@ -49,7 +49,7 @@ public record AuditEvent(
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

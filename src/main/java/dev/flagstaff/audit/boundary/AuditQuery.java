@@ -79,7 +79,7 @@ public record AuditQuery(AuditFilter filter, Page page) {
     private static Long tokenKey(String token) {
         try {
             String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-            try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
                 JsonObject json = reader.readObject();
                 if (json.get("key") instanceof JsonString key) {
                     return Long.parseLong(key.getString());

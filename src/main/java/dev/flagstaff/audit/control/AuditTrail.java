@@ -60,9 +60,9 @@ public class AuditTrail {
 
     /** The payload of a reorder of a flag's rules or rollouts: {@code {"flagKey":…,"<field>":[ids in rank order]}}. */
     public static JsonValue order(String flagKey, String field, java.util.List<String> ids) {
-        var array = JsonP.createArrayBuilder();
+        var array = JsonP.PROVIDER.createArrayBuilder();
         ids.forEach(array::add);
-        return JsonP.createObjectBuilder().add("flagKey", flagKey).add(field, array).build();
+        return JsonP.PROVIDER.createObjectBuilder().add("flagKey", flagKey).add(field, array).build();
     }
 
     private void record(String type, String action, String namespace, String key, Object payload, Object previous) {

@@ -101,11 +101,11 @@ public class AuthResource {
 
     /** As Flipt: every provider's authorize and callback path, under {@code X-Forwarded-Prefix}. */
     private static JsonObject oidcMetadata(Set<String> providers, String prefix) {
-        JsonObjectBuilder each = JsonP.createObjectBuilder();
-        new TreeSet<>(providers).forEach(p -> each.add(p, JsonP.createObjectBuilder()
+        JsonObjectBuilder each = JsonP.PROVIDER.createObjectBuilder();
+        new TreeSet<>(providers).forEach(p -> each.add(p, JsonP.PROVIDER.createObjectBuilder()
                 .add("authorize_url", prefix + OidcLogin.authorizePath(p))
                 .add("callback_url", prefix + OidcLogin.callbackPath(p))));
-        return JsonP.createObjectBuilder().add("providers", each).build();
+        return JsonP.PROVIDER.createObjectBuilder().add("providers", each).build();
     }
 
     /** Creates a client token; the response is the only place it is ever shown. */

@@ -19,14 +19,14 @@ final class Metadata {
     }
 
     static String format(Map<String, String> metadata) {
-        JsonObjectBuilder builder = JsonP.createObjectBuilder();
+        JsonObjectBuilder builder = JsonP.PROVIDER.createObjectBuilder();
         metadata.forEach(builder::add);
         return builder.build().toString();
     }
 
     static Map<String, String> parse(String json) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (JsonReader reader = JsonP.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             for (Map.Entry<String, JsonValue> e : object.entrySet()) {
                 if (e.getValue() instanceof JsonString s) {

@@ -35,6 +35,6 @@ public record EvaluatedFlag(
             metadata.put("attachment", v.variantAttachment());
         }
         return new EvaluatedFlag(v.flagKey(), v.reason().ofrepReason(), v.variantKey(), metadata,
-                JsonP.createValue(v.variantKey()));
+                JsonP.PROVIDER.createValue(v.variantKey()));
     }
 }

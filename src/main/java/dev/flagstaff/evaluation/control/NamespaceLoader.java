@@ -186,42 +186,42 @@ public class NamespaceLoader {
     // ---- the client snapshot document (contract 9.5) --------------------------------------------------
 
     private static JsonObject document(Flag flag, List<Rule> rules, List<Rollout> rollouts) {
-        JsonArrayBuilder ruleDocuments = JsonP.createArrayBuilder();
+        JsonArrayBuilder ruleDocuments = JsonP.PROVIDER.createArrayBuilder();
         for (Rule rule : rules) {
-            JsonArrayBuilder distributions = JsonP.createArrayBuilder();
+            JsonArrayBuilder distributions = JsonP.PROVIDER.createArrayBuilder();
             for (Distribution d : rule.distributions()) {
                 Variant variant = d.variant();
-                distributions.add(JsonP.createObjectBuilder()
+                distributions.add(JsonP.PROVIDER.createObjectBuilder()
                         .add("id", "").add("ruleId", "")
                         .add("variantId", variant.id()).add("variantKey", variant.key())
                         .add("variantAttachment", variant.attachment())
                         .add("rollout", Messages.float32Number(d.rollout())));
             }
-            ruleDocuments.add(JsonP.createObjectBuilder()
+            ruleDocuments.add(JsonP.PROVIDER.createObjectBuilder()
                     .add("id", rule.id())
                     .add("segments", segments(rule.segments(), true))
                     .add("rank", rule.rank())
                     .add("segmentOperator", rule.segmentOperator().name())
                     .add("distributions", distributions));
         }
-        JsonArrayBuilder rolloutDocuments = JsonP.createArrayBuilder();
+        JsonArrayBuilder rolloutDocuments = JsonP.PROVIDER.createArrayBuilder();
         for (Rollout rollout : rollouts) {
-            JsonObjectBuilder item = JsonP.createObjectBuilder()
+            JsonObjectBuilder item = JsonP.PROVIDER.createObjectBuilder()
                     .add("type", rollout.type().name())
                     .add("rank", rollout.rank());
             if (rollout.type() == dev.flagstaff.rollouts.entity.RolloutType.THRESHOLD_ROLLOUT_TYPE) {
-                item.add("threshold", JsonP.createObjectBuilder()
+                item.add("threshold", JsonP.PROVIDER.createObjectBuilder()
                         .add("percentage", Messages.float32Number(rollout.percentage()))
                         .add("value", rollout.value()));
             } else {
-                item.add("segment", JsonP.createObjectBuilder()
+                item.add("segment", JsonP.PROVIDER.createObjectBuilder()
                         .add("value", rollout.value())
                         .add("segmentOperator", rollout.segmentOperator().name())
                         .add("segments", segments(rollout.segments(), false)));
             }
             rolloutDocuments.add(item);
         }
-        JsonObjectBuilder document = JsonP.createObjectBuilder()
+        JsonObjectBuilder document = JsonP.PROVIDER.createObjectBuilder()
                 .add("key", flag.key())
                 .add("name", flag.name())
                 .add("description", flag.description())
@@ -231,25 +231,25 @@ public class NamespaceLoader {
                 .add("updatedAt", Timestamps.formatMicros(flag.updatedAt()))
                 .add("rules", ruleDocuments)
                 .add("rollouts", rolloutDocuments);
-        flag.defaultVariant().ifPresent(v -> document.add("defaultVariant", JsonP.createObjectBuilder()
+        flag.defaultVariant().ifPresent(v -> document.add("defaultVariant", JsonP.PROVIDER.createObjectBuilder()
                 .add("id", v.id()).add("key", v.key()).add("attachment", v.attachment())));
         return document.build();
     }
 
     /** Segments inlined the way the snapshot carries them: no name, description or timestamps. */
     private static JsonArrayBuilder segments(List<Segment> segments, boolean constraintIds) {
-        JsonArrayBuilder out = JsonP.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.PROVIDER.createArrayBuilder();
         for (Segment segment : segments) {
-            JsonArrayBuilder constraints = JsonP.createArrayBuilder();
+            JsonArrayBuilder constraints = JsonP.PROVIDER.createArrayBuilder();
             for (Constraint c : segment.constraints()) {
-                constraints.add(JsonP.createObjectBuilder()
+                constraints.add(JsonP.PROVIDER.createObjectBuilder()
                         .add("id", constraintIds ? c.id() : "")
                         .add("type", SnapshotDocuments.constraintType(c.type().name()))
                         .add("property", c.property())
                         .add("operator", c.operator())
                         .add("value", c.value()));
             }
-            out.add(JsonP.createObjectBuilder()
+            out.add(JsonP.PROVIDER.createObjectBuilder()
                     .add("key", segment.key())
                     .add("name", "")
                     .add("description", "")

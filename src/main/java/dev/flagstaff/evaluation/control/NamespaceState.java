@@ -144,12 +144,12 @@ public final class NamespaceState {
     }
 
     private JsonObject current() {
-        JsonArrayBuilder flags = JsonP.createArrayBuilder();
+        JsonArrayBuilder flags = JsonP.PROVIDER.createArrayBuilder();
         for (JsonObject flag : flagDocuments) {
             flags.add(flag);
         }
-        return JsonP.createObjectBuilder()
-                .add("namespace", JsonP.createObjectBuilder().add("key", namespace))
+        return JsonP.PROVIDER.createObjectBuilder()
+                .add("namespace", JsonP.PROVIDER.createObjectBuilder().add("key", namespace))
                 .add("flags", flags)
                 .build();
     }

@@ -68,7 +68,7 @@ public final class SnapshotDocuments {
     static byte[] render(JsonObject current, Shape shape) {
         JsonObject document = shape == Shape.CURRENT ? current : older(current, shape);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonWriter writer = JsonP.createWriter(out)) {
+        try (JsonWriter writer = JsonP.PROVIDER.createWriter(out)) {
             writer.writeObject(document);
         }
         return out.toByteArray();
@@ -84,9 +84,9 @@ public final class SnapshotDocuments {
     }
 
     private static JsonObject older(JsonObject current, Shape shape) {
-        JsonArrayBuilder flags = JsonP.createArrayBuilder();
+        JsonArrayBuilder flags = JsonP.PROVIDER.createArrayBuilder();
         for (JsonValue value : current.getJsonArray("flags")) {
-            JsonObjectBuilder flag = JsonP.createObjectBuilder(value.asJsonObject());
+            JsonObjectBuilder flag = JsonP.PROVIDER.createObjectBuilder(value.asJsonObject());
             flag.remove("defaultVariant");
             if (shape == Shape.BEFORE_1_38) {
                 flag.add("rules", withoutEntityIdType(value.asJsonObject().getJsonArray("rules"), false));
@@ -94,12 +94,12 @@ public final class SnapshotDocuments {
             }
             flags.add(flag);
         }
-        return JsonP.createObjectBuilder(current).add("flags", flags).build();
+        return JsonP.PROVIDER.createObjectBuilder(current).add("flags", flags).build();
     }
 
     /** Rules or rollouts with every ENTITY_ID constraint type written as UNKNOWN. */
     private static JsonArray withoutEntityIdType(JsonArray items, boolean rollouts) {
-        JsonArrayBuilder out = JsonP.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.PROVIDER.createArrayBuilder();
         for (JsonValue value : items) {
             JsonObject item = value.asJsonObject();
             if (rollouts && !item.containsKey("segment")) {
@@ -107,19 +107,20 @@ public final class SnapshotDocuments {
                 continue;
             }
             JsonObject holder = rollouts ? item.getJsonObject("segment") : item;
-            JsonArrayBuilder segments = JsonP.createArrayBuilder();
+            JsonArrayBuilder segments = JsonP.PROVIDER.createArrayBuilder();
             for (JsonValue s : holder.getJsonArray("segments")) {
-                JsonArrayBuilder constraints = JsonP.createArrayBuilder();
+                JsonArrayBuilder constraints = JsonP.PROVIDER.createArrayBuilder();
                 for (JsonValue c : s.asJsonObject().getJsonArray("constraints")) {
                     JsonObject constraint = c.asJsonObject();
                     constraints.add("ENTITY_ID_CONSTRAINT_COMPARISON_TYPE".equals(constraint.getString("type"))
-                            ? JsonP.createObjectBuilder(constraint).add("type", "UNKNOWN_CONSTRAINT_COMPARISON_TYPE")
-                            .build() : constraint);
+                            ? JsonP.PROVIDER.createObjectBuilder(constraint)
+                                    .add("type", "UNKNOWN_CONSTRAINT_COMPARISON_TYPE").build()
+                            : constraint);
                 }
-                segments.add(JsonP.createObjectBuilder(s.asJsonObject()).add("constraints", constraints));
+                segments.add(JsonP.PROVIDER.createObjectBuilder(s.asJsonObject()).add("constraints", constraints));
             }
-            JsonObject changed = JsonP.createObjectBuilder(holder).add("segments", segments).build();
-            out.add(rollouts ? JsonP.createObjectBuilder(item).add("segment", changed).build() : changed);
+            JsonObject changed = JsonP.PROVIDER.createObjectBuilder(holder).add("segments", segments).build();
+            out.add(rollouts ? JsonP.PROVIDER.createObjectBuilder(item).add("segment", changed).build() : changed);
         }
         return out.build();
     }

@@ -122,9 +122,10 @@ public class Snapshots {
             Holder holder = holders.get(namespace);
             NamespaceState state;
             synchronized (holder) {
-                // A write through this instance since the revisions were read brings its own state, which may be
-                // newer than what was read: leave the namespace to the next check.
-                if (holder.busy > 0 || holder.generation != checked.getValue()) {
+                // A write through this instance that began since the revisions were read (one under way then was
+                // left out above) brings its own state, which may be newer than what was read: leave the
+                // namespace to the next check.
+                if (holder.generation != checked.getValue()) {
                     continue;
                 }
                 state = holder.state;

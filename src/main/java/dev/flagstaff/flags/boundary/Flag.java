@@ -61,7 +61,7 @@ public record Flag(
         if (flag.metadata() == null) {
             return null;
         }
-        try (JsonReader reader = JsonP.createReader(new StringReader(flag.metadata()))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(flag.metadata()))) {
             return reader.readObject();
         }
     }

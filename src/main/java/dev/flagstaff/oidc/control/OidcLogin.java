@@ -305,7 +305,7 @@ public class OidcLogin {
     private static String wrapState(String originalState) {
         byte[] token = new byte[64];
         RANDOM.nextBytes(token);
-        String json = JsonP.createObjectBuilder()
+        String json = JsonP.PROVIDER.createObjectBuilder()
                 .add("security_token", Base64.getUrlEncoder().withoutPadding().encodeToString(token))
                 .add("original_state", originalState == null ? "" : originalState).build().toString();
         // unpadded (Flipt pads): the value also goes into a cookie, where '=' is best avoided

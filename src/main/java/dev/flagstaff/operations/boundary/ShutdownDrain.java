@@ -127,8 +127,8 @@ public class ShutdownDrain implements ServletContextListener, Filter {
             }
             long wait;
             while (IN_FLIGHT.get() > 0 && (wait = deadline - System.nanoTime()) > 0) {
-                try { // bounded: the last request's notify may come between the check and the wait
-                    TimeUnit.NANOSECONDS.timedWait(LOCK, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+                try { // the last request notifies under LOCK, so it cannot slip between this check and the wait
+                    TimeUnit.NANOSECONDS.timedWait(LOCK, wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

@@ -41,7 +41,7 @@ public final class EffectiveConfig {
     public static JsonObject document(Config config, String protocol, int port) {
         Map<String, String> settings = settings(config);
         DatabaseSettings db = DatabaseSettings.from(config);
-        JsonObjectBuilder database = JsonP.createObjectBuilder();
+        JsonObjectBuilder database = JsonP.PROVIDER.createObjectBuilder();
         if (db.jndiName().isPresent()) {
             database.add("jndi", db.jndiName().get());
         } else {
@@ -51,27 +51,28 @@ public final class EffectiveConfig {
             }
             database.add("maxOpenConn", db.poolSize());
         }
-        return JsonP.createObjectBuilder()
+        return JsonP.PROVIDER.createObjectBuilder()
                 .add("version", "1.0")
-                .add("log", JsonP.createObjectBuilder().add("level", logLevel()).add("encoding", "console"))
-                .add("ui", JsonP.createObjectBuilder().add("enabled", false))
-                .add("authentication", JsonP.createObjectBuilder().add("required", authRequired(config)))
-                .add("authorization", JsonP.createObjectBuilder().add("required", false))
-                .add("audit", JsonP.createObjectBuilder().add("sinks", JsonP.createObjectBuilder()
+                .add("log", JsonP.PROVIDER.createObjectBuilder().add("level", logLevel()).add("encoding", "console"))
+                .add("ui", JsonP.PROVIDER.createObjectBuilder().add("enabled", false))
+                .add("authentication", JsonP.PROVIDER.createObjectBuilder().add("required", authRequired(config)))
+                .add("authorization", JsonP.PROVIDER.createObjectBuilder().add("required", false))
+                .add("audit", JsonP.PROVIDER.createObjectBuilder().add("sinks", JsonP.PROVIDER.createObjectBuilder()
                         .add("log", disabled()).add("webhook", disabled()).add("kafka", disabled())))
                 .add("cache", disabled())
                 .add("cors", disabled())
-                .add("server", JsonP.createObjectBuilder().add("protocol", protocol)
+                .add("server", JsonP.PROVIDER.createObjectBuilder().add("protocol", protocol)
                         .add(protocol.equals("https") ? "httpsPort" : "httpPort", port))
-                .add("storage", JsonP.createObjectBuilder().add("type", "database").add("readOnly", false))
+                .add("storage", JsonP.PROVIDER.createObjectBuilder().add("type", "database").add("readOnly", false))
                 .add("db", database)
                 .add("tracing", disabled())
-                .add("diagnostics", JsonP.createObjectBuilder().add("profiling", disabled()))
-                .add("experimental", JsonP.createObjectBuilder())
-                .add("meta", JsonP.createObjectBuilder().add("checkForUpdates", false).add("telemetryEnabled", false))
+                .add("diagnostics", JsonP.PROVIDER.createObjectBuilder().add("profiling", disabled()))
+                .add("experimental", JsonP.PROVIDER.createObjectBuilder())
+                .add("meta", JsonP.PROVIDER.createObjectBuilder()
+                        .add("checkForUpdates", false).add("telemetryEnabled", false))
                 .add("analytics", disabled())
-                .add("metrics", JsonP.createObjectBuilder().add("enabled", true).add("exporter", "prometheus"))
-                .add("flagstaff", JsonP.createObjectBuilder(new TreeMap<String, Object>(settings)))
+                .add("metrics", JsonP.PROVIDER.createObjectBuilder().add("enabled", true).add("exporter", "prometheus"))
+                .add("flagstaff", JsonP.PROVIDER.createObjectBuilder(new TreeMap<String, Object>(settings)))
                 .build();
     }
 
@@ -130,7 +131,7 @@ public final class EffectiveConfig {
     }
 
     private static JsonObjectBuilder disabled() {
-        return JsonP.createObjectBuilder().add("enabled", false);
+        return JsonP.PROVIDER.createObjectBuilder().add("enabled", false);
     }
 
     private static String logLevel() {

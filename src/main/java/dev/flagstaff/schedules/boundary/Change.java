@@ -86,7 +86,7 @@ public record Change(
 
     /** A stored change read back. */
     public static Change fromJson(String text) {
-        try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             return Messages.read(Change.class, reader.readObject());
         }
     }

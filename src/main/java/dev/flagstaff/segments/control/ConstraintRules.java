@@ -114,7 +114,7 @@ public final class ConstraintRules {
 
     private static void validateOneOf(ComparisonType type, String property, String value) {
         JsonValue parsed;
-        try (JsonReader reader = JsonP.createReader(new StringReader(value))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(value))) {
             parsed = reader.readValue();
         } catch (RuntimeException e) {
             parsed = null;

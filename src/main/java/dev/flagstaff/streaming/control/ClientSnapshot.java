@@ -36,7 +36,7 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
      */
     public static ClientSnapshot of(long generation, byte[] v1Document, String digest) {
         JsonObject v1;
-        try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(v1Document))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new ByteArrayInputStream(v1Document))) {
             v1 = reader.readObject();
         }
         JsonObject v2 = convert(v1, digest);
@@ -51,58 +51,59 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
     }
 
     static JsonObject convert(JsonObject v1, String digest) {
-        JsonArrayBuilder flags = JsonP.createArrayBuilder();
+        JsonArrayBuilder flags = JsonP.PROVIDER.createArrayBuilder();
         for (JsonValue value : v1.getJsonArray("flags")) {
             flags.add(flag(value.asJsonObject()));
         }
-        return JsonP.createObjectBuilder()
-                .add("namespace", JsonP.createObjectBuilder().add("key", v1.getJsonObject("namespace").getString("key")))
+        return JsonP.PROVIDER.createObjectBuilder()
+                .add("namespace", JsonP.PROVIDER.createObjectBuilder()
+                        .add("key", v1.getJsonObject("namespace").getString("key")))
                 .add("flags", flags)
                 .add("digest", digest)
                 .build();
     }
 
     private static JsonObject flag(JsonObject f) {
-        JsonArrayBuilder rules = JsonP.createArrayBuilder();
+        JsonArrayBuilder rules = JsonP.PROVIDER.createArrayBuilder();
         for (JsonValue value : f.getJsonArray("rules")) {
             JsonObject rule = value.asJsonObject();
-            JsonArrayBuilder distributions = JsonP.createArrayBuilder();
+            JsonArrayBuilder distributions = JsonP.PROVIDER.createArrayBuilder();
             for (JsonValue d : rule.getJsonArray("distributions")) {
                 JsonObject distribution = d.asJsonObject();
-                distributions.add(JsonP.createObjectBuilder()
+                distributions.add(JsonP.PROVIDER.createObjectBuilder()
                         .add("ruleId", rule.getString("id"))
                         .add("variantKey", distribution.getString("variantKey"))
                         .add("variantAttachment", distribution.getString("variantAttachment"))
                         .add("rollout", distribution.get("rollout")));
             }
-            rules.add(JsonP.createObjectBuilder()
+            rules.add(JsonP.PROVIDER.createObjectBuilder()
                     .add("id", rule.getString("id"))
                     .add("segments", segments(rule.getJsonArray("segments")))
                     .add("rank", rule.get("rank"))
                     .add("segmentOperator", rule.getString("segmentOperator"))
                     .add("distributions", distributions));
         }
-        JsonArrayBuilder rollouts = JsonP.createArrayBuilder();
+        JsonArrayBuilder rollouts = JsonP.PROVIDER.createArrayBuilder();
         for (JsonValue value : f.getJsonArray("rollouts")) {
             JsonObject rollout = value.asJsonObject();
-            JsonObjectBuilder item = JsonP.createObjectBuilder()
+            JsonObjectBuilder item = JsonP.PROVIDER.createObjectBuilder()
                     .add("type", rollout.getString("type"))
                     .add("rank", rollout.get("rank"));
             if (rollout.containsKey("threshold")) {
                 JsonObject threshold = rollout.getJsonObject("threshold");
-                item.add("threshold", JsonP.createObjectBuilder()
+                item.add("threshold", JsonP.PROVIDER.createObjectBuilder()
                         .add("percentage", threshold.get("percentage"))
                         .add("value", threshold.get("value")));
             } else {
                 JsonObject segment = rollout.getJsonObject("segment");
-                item.add("segment", JsonP.createObjectBuilder()
+                item.add("segment", JsonP.PROVIDER.createObjectBuilder()
                         .add("value", segment.get("value"))
                         .add("segmentOperator", segment.getString("segmentOperator"))
                         .add("segments", segments(segment.getJsonArray("segments"))));
             }
             rollouts.add(item);
         }
-        JsonObjectBuilder flag = JsonP.createObjectBuilder()
+        JsonObjectBuilder flag = JsonP.PROVIDER.createObjectBuilder()
                 .add("key", f.getString("key"))
                 .add("name", "")
                 .add("description", "")
@@ -114,7 +115,7 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
                 .add("rollouts", rollouts);
         if (f.containsKey("defaultVariant")) {
             JsonObject variant = f.getJsonObject("defaultVariant");
-            flag.add("defaultVariant", JsonP.createObjectBuilder()
+            flag.add("defaultVariant", JsonP.PROVIDER.createObjectBuilder()
                     .add("id", variant.getString("id"))
                     .add("key", variant.getString("key"))
                     .add("attachment", variant.getString("attachment")));
@@ -123,19 +124,19 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
     }
 
     private static JsonArray segments(JsonArray v1Segments) {
-        JsonArrayBuilder out = JsonP.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.PROVIDER.createArrayBuilder();
         for (JsonValue value : v1Segments) {
             JsonObject segment = value.asJsonObject();
-            JsonArrayBuilder constraints = JsonP.createArrayBuilder();
+            JsonArrayBuilder constraints = JsonP.PROVIDER.createArrayBuilder();
             for (JsonValue c : segment.getJsonArray("constraints")) {
                 JsonObject constraint = c.asJsonObject();
-                constraints.add(JsonP.createObjectBuilder()
+                constraints.add(JsonP.PROVIDER.createObjectBuilder()
                         .add("type", constraint.getString("type"))
                         .add("property", constraint.getString("property"))
                         .add("operator", constraint.getString("operator"))
                         .add("value", constraint.getString("value")));
             }
-            out.add(JsonP.createObjectBuilder()
+            out.add(JsonP.PROVIDER.createObjectBuilder()
                     .add("key", segment.getString("key"))
                     .add("name", "")
                     .add("description", "")
@@ -147,7 +148,7 @@ public record ClientSnapshot(long generation, String digest, byte[] document, by
 
     private static byte[] compact(JsonObject object) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonWriter writer = JsonP.createWriter(out)) {
+        try (JsonWriter writer = JsonP.PROVIDER.createWriter(out)) {
             writer.writeObject(object);
         }
         return out.toByteArray();

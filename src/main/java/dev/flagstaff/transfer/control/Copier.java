@@ -168,7 +168,7 @@ public class Copier {
         if (stored == null || stored.isEmpty()) {
             return null;
         }
-        try (JsonReader reader = JsonP.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(stored))) {
             return reader.readObject();
         }
     }

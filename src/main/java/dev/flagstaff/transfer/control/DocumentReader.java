@@ -427,12 +427,12 @@ public final class DocumentReader {
                 }
                 sorted.put(key.getValue(), tuple.getValueNode());
             }
-            JsonObjectBuilder object = JsonP.createObjectBuilder();
+            JsonObjectBuilder object = JsonP.PROVIDER.createObjectBuilder();
             sorted.forEach((key, value) -> object.add(key, json(value, where + "." + key)));
             return object.build();
         }
         if (node instanceof SequenceNode sequence) {
-            JsonArrayBuilder array = JsonP.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.PROVIDER.createArrayBuilder();
             int i = 0;
             for (Node item : sequence.getValue()) {
                 array.add(json(item, where + "[" + i++ + "]"));
@@ -449,11 +449,11 @@ public final class DocumentReader {
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             try {
-                return JsonP.createValue(numberValue(scalar));
+                return JsonP.PROVIDER.createValue(numberValue(scalar));
             } catch (NumberFormatException e) {
                 throw wrong(node, where, "is not a finite number");
             }
         }
-        return JsonP.createValue(scalar.getValue());
+        return JsonP.PROVIDER.createValue(scalar.getValue());
     }
 }

@@ -87,12 +87,12 @@ public final class DocumentWriter {
 
     /** Several documents as one JSON array of them, on one line (Flagstaff's form of an all-namespaces export). */
     public static String jsonArray(List<JsonObject> documents) {
-        return compact(JsonP.createArrayBuilder(documents).build()) + "\n";
+        return compact(JsonP.PROVIDER.createArrayBuilder(documents).build()) + "\n";
     }
 
     private static String compact(JsonValue value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = JsonP.createGenerator(out)) {
+        try (JsonGenerator generator = JsonP.PROVIDER.createGenerator(out)) {
             generator.write(value);
         }
         return out.toString();

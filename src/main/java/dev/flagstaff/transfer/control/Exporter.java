@@ -91,15 +91,15 @@ public class Exporter {
         for (Rollout rollout : rollouts.all(ns)) {
             rolloutsByFlag.computeIfAbsent(rollout.flag().id(), k -> new ArrayList<>()).add(rollout);
         }
-        JsonObjectBuilder doc = JsonP.createObjectBuilder();
+        JsonObjectBuilder doc = JsonP.PROVIDER.createObjectBuilder();
         if (withVersion) {
             doc.add("version", LATEST);
         }
-        JsonObjectBuilder nsObject = JsonP.createObjectBuilder().add("key", ns);
+        JsonObjectBuilder nsObject = JsonP.PROVIDER.createObjectBuilder().add("key", ns);
         optional(nsObject, "name", namespace.name());
         optional(nsObject, "description", namespace.description());
         doc.add("namespace", nsObject);
-        JsonArrayBuilder flagArray = JsonP.createArrayBuilder();
+        JsonArrayBuilder flagArray = JsonP.PROVIDER.createArrayBuilder();
         List<Flag> flagList = flags.all(ns);
         for (Flag flag : flagList) {
             flagArray.add(flag(flag, rulesByFlag.getOrDefault(flag.id(), List.of()),
@@ -108,7 +108,7 @@ public class Exporter {
         if (!flagList.isEmpty()) {
             doc.add("flags", flagArray);
         }
-        JsonArrayBuilder segmentArray = JsonP.createArrayBuilder();
+        JsonArrayBuilder segmentArray = JsonP.PROVIDER.createArrayBuilder();
         List<Segment> segmentList = segments.all(ns);
         for (Segment segment : segmentList) {
             segmentArray.add(segment(segment));
@@ -120,7 +120,7 @@ public class Exporter {
     }
 
     private static JsonObject flag(Flag flag, List<Rule> rules, List<Rollout> rollouts) {
-        JsonObjectBuilder f = JsonP.createObjectBuilder().add("key", flag.key());
+        JsonObjectBuilder f = JsonP.PROVIDER.createObjectBuilder().add("key", flag.key());
         optional(f, "name", flag.name());
         f.add("type", flag.type().name());
         optional(f, "description", flag.description());
@@ -133,9 +133,9 @@ public class Exporter {
         }
         Map<String, String> variantKeys = new LinkedHashMap<>();
         if (!flag.variants().isEmpty()) {
-            JsonArrayBuilder variants = JsonP.createArrayBuilder();
+            JsonArrayBuilder variants = JsonP.PROVIDER.createArrayBuilder();
             for (Variant variant : flag.variants()) {
-                JsonObjectBuilder v = JsonP.createObjectBuilder();
+                JsonObjectBuilder v = JsonP.PROVIDER.createObjectBuilder();
                 if (variant.id().equals(flag.defaultVariantId())) {
                     v.add("default", true);
                 }
@@ -154,21 +154,21 @@ public class Exporter {
             f.add("variants", variants);
         }
         if (!rules.isEmpty()) {
-            JsonArrayBuilder ruleArray = JsonP.createArrayBuilder();
+            JsonArrayBuilder ruleArray = JsonP.PROVIDER.createArrayBuilder();
             for (Rule rule : rules) {
-                JsonObjectBuilder r = JsonP.createObjectBuilder();
+                JsonObjectBuilder r = JsonP.PROVIDER.createObjectBuilder();
                 List<Segment> ruleSegments = rule.segments();
                 if (ruleSegments.size() == 1) {
                     r.add("segment", ruleSegments.get(0).key());
                 } else {
-                    r.add("segment", JsonP.createObjectBuilder()
+                    r.add("segment", JsonP.PROVIDER.createObjectBuilder()
                             .add("keys", keys(ruleSegments))
                             .add("operator", rule.segmentOperator().name()));
                 }
                 if (!rule.distributions().isEmpty()) {
-                    JsonArrayBuilder distributions = JsonP.createArrayBuilder();
+                    JsonArrayBuilder distributions = JsonP.PROVIDER.createArrayBuilder();
                     for (Distribution d : rule.distributions()) {
-                        JsonObjectBuilder dist = JsonP.createObjectBuilder();
+                        JsonObjectBuilder dist = JsonP.PROVIDER.createObjectBuilder();
                         optional(dist, "variant", variantKeys.getOrDefault(d.variant().id(), ""));
                         distributions.add(dist.add("rollout", Messages.float32Number(d.rollout())));
                     }
@@ -179,12 +179,12 @@ public class Exporter {
             f.add("rules", ruleArray);
         }
         if (!rollouts.isEmpty()) {
-            JsonArrayBuilder rolloutArray = JsonP.createArrayBuilder();
+            JsonArrayBuilder rolloutArray = JsonP.PROVIDER.createArrayBuilder();
             for (Rollout rollout : rollouts) {
-                JsonObjectBuilder r = JsonP.createObjectBuilder();
+                JsonObjectBuilder r = JsonP.PROVIDER.createObjectBuilder();
                 optional(r, "description", rollout.description());
                 if (rollout.type() == RolloutType.SEGMENT_ROLLOUT_TYPE) {
-                    JsonObjectBuilder s = JsonP.createObjectBuilder();
+                    JsonObjectBuilder s = JsonP.PROVIDER.createObjectBuilder();
                     if (rollout.segments().size() == 1) {
                         s.add("key", rollout.segments().get(0).key());
                     } else {
@@ -198,7 +198,7 @@ public class Exporter {
                     }
                     r.add("segment", s);
                 } else {
-                    JsonObjectBuilder t = JsonP.createObjectBuilder()
+                    JsonObjectBuilder t = JsonP.PROVIDER.createObjectBuilder()
                             .add("percentage", Messages.float32Number(rollout.percentage()));
                     if (rollout.value()) {
                         t.add("value", true);
@@ -213,13 +213,13 @@ public class Exporter {
     }
 
     private static JsonObject segment(Segment segment) {
-        JsonObjectBuilder s = JsonP.createObjectBuilder().add("key", segment.key());
+        JsonObjectBuilder s = JsonP.PROVIDER.createObjectBuilder().add("key", segment.key());
         optional(s, "name", segment.name());
         optional(s, "description", segment.description());
         if (!segment.constraints().isEmpty()) {
-            JsonArrayBuilder constraints = JsonP.createArrayBuilder();
+            JsonArrayBuilder constraints = JsonP.PROVIDER.createArrayBuilder();
             for (Constraint c : segment.constraints()) {
-                JsonObjectBuilder constraint = JsonP.createObjectBuilder().add("type", c.type().name());
+                JsonObjectBuilder constraint = JsonP.PROVIDER.createObjectBuilder().add("type", c.type().name());
                 optional(constraint, "property", c.property());
                 optional(constraint, "operator", c.operator());
                 optional(constraint, "value", c.value());
@@ -233,7 +233,7 @@ public class Exporter {
     }
 
     private static JsonArrayBuilder keys(List<Segment> segments) {
-        JsonArrayBuilder keys = JsonP.createArrayBuilder();
+        JsonArrayBuilder keys = JsonP.PROVIDER.createArrayBuilder();
         segments.forEach(s -> keys.add(s.key()));
         return keys;
     }
@@ -245,7 +245,7 @@ public class Exporter {
     }
 
     private static JsonValue parse(String json) {
-        try (JsonReader reader = JsonP.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
@@ -253,12 +253,12 @@ public class Exporter {
     /** Object keys in sorted order at every level, as Go marshals a map. */
     static JsonValue sorted(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder out = JsonP.createObjectBuilder();
+            JsonObjectBuilder out = JsonP.PROVIDER.createObjectBuilder();
             new TreeMap<>(object).forEach((k, v) -> out.add(k, sorted(v)));
             return out.build();
         }
         if (value instanceof jakarta.json.JsonArray array) {
-            JsonArrayBuilder out = JsonP.createArrayBuilder();
+            JsonArrayBuilder out = JsonP.PROVIDER.createArrayBuilder();
             array.forEach(v -> out.add(sorted(v)));
             return out.build();
         }
