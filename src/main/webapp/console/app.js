@@ -629,12 +629,18 @@ document.addEventListener("alpine:init", () => {
       return "entities in " + keys.join(r.segmentOperator === "AND_SEGMENT_OPERATOR" ? " AND " : " OR ");
     },
 
-    editRule(r) {
-      const rows = this.flag.variants.map(v => {
-        const d = r ? r.distributions.find(x => x.variantId === v.id) : null;
+    // one row per variant of the flag with the rule's percentage for it (0 without a distribution)
+    distributionRows(rule) {
+      return this.flag.variants.map(v => {
+        const d = rule ? (rule.distributions || []).find(x => x.variantId === v.id) : null;
         return { variantId: v.id, key: v.key, rollout: d ? d.rollout : 0, distributionId: d ? d.id : null };
       });
-      if (!r && rows.length) { rows.forEach(row => { row.rollout = 0; }); rows[0].rollout = 100; }
+    },
+    rowsSum(rows) { return Math.round(rows.reduce((s, r) => s + (Number(r.rollout) || 0), 0) * 100) / 100; },
+
+    editRule(r) {
+      const rows = this.distributionRows(r);
+      if (!r && rows.length) { rows[0].rollout = 100; }
       this.ruleForm = {
         id: r ? r.id : null,
         segmentKeys: r ? (r.segmentKeys && r.segmentKeys.length ? r.segmentKeys.slice() : [r.segmentKey]) : [],
@@ -644,7 +650,7 @@ document.addEventListener("alpine:init", () => {
       this.dialog = "rule";
     },
 
-    ruleSum() { return Math.round(this.ruleForm.rows.reduce((s, r) => s + (Number(r.rollout) || 0), 0) * 100) / 100; },
+    ruleSum() { return this.rowsSum(this.ruleForm.rows); },
     // no variants: a rule without distributions (matches return the default variant), as Flipt's UI allows
     ruleSumOk() { return this.ruleForm.rows.length === 0 || this.ruleSum() === 100; },
     spreadEvenly() {
@@ -836,17 +842,11 @@ document.addEventListener("alpine:init", () => {
     // SET_RULE_DISTRIBUTIONS: one row per variant, starting from what the rule has now (100% on the first
     // variant when it has nothing), as the rule dialog
     scheduleRows(ruleId) {
-      const rule = this.rules.find(r => r.id === ruleId);
-      const rows = this.flag.variants.map(v => {
-        const d = rule ? (rule.distributions || []).find(x => x.variantId === v.id) : null;
-        return { variantId: v.id, key: v.key, rollout: d ? d.rollout : 0 };
-      });
+      const rows = this.distributionRows(this.rules.find(r => r.id === ruleId));
       if (rows.length && rows.every(row => !row.rollout)) { rows[0].rollout = 100; }
       return rows;
     },
-    scheduleSum() {
-      return Math.round((this.scheduleForm.rows || []).reduce((s, r) => s + (Number(r.rollout) || 0), 0) * 100) / 100;
-    },
+    scheduleSum() { return this.rowsSum(this.scheduleForm.rows || []); },
     scheduleSumOk() { return this.scheduleSum() === 100; },
 
     async saveSchedule() {
